@@ -9,6 +9,7 @@
 import { BACKEND_ORDER, type BackendAttempt, type BackendEvent, type BackendName, type BackendPreference, type BackendReason, type BackendReport } from './backendTypes';
 import { probeWebGl, probeWebGpu, type GpuProbe } from './gpuProbe';
 import { registerWasmConvGradients } from './wasmConvGradients';
+import { registerWasmHeapKernels } from './wasmHeapKernels';
 
 type TfCore = typeof import('@tensorflow/tfjs-core');
 
@@ -58,6 +59,7 @@ async function loadBackendModule(tf: TfCore, name: BackendName): Promise<void> {
         wasm.setThreadsCount(wasmThreadCount());
       }
       registerWasmConvGradients();
+      registerWasmHeapKernels();
       return;
     }
     case 'cpu':

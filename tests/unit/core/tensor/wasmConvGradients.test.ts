@@ -118,8 +118,8 @@ function checkKernel(kernel: string, depthwise: boolean, c: Case): void {
   const common = { strides: c.strides, pad: c.pad, dimRoundingMode: typeof c.pad === 'number' ? 'floor' : undefined, dataFormat: 'NHWC' };
   const extra = depthwise ? { dilations: c.dilations } : {};
   const isFilter = kernel.endsWith('Filter');
-  const inputs = isFilter ? { x, dy } : { dy, filter };
-  const shapes = isFilter ? { x: xShape, dy: dyShape } : { dy: dyShape, filter: fShape };
+  const inputs: Record<string, Float32Array> = isFilter ? { x, dy } : { dy, filter };
+  const shapes: Record<string, number[]> = isFilter ? { x: xShape, dy: dyShape } : { dy: dyShape, filter: fShape };
   const attrs = isFilter ? { ...common, ...extra, filterShape: fShape } : { ...common, ...extra, inputShape: xShape };
   const expected = runOn('cpu', kernel, inputs, shapes, attrs);
   tf.setBackend('wasm');

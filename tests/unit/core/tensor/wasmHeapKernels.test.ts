@@ -1,0 +1,65 @@
+/** The wasm heap kernels (MaxPoolGrad) against the cpu backend. */
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initBackend } from '../../../../src/core/tensor/initBackend';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+  expect((await initBackend('wasm')).backend).toBe('wasm');
+});
+
+/** Values on a coarse grid, so windows often hold ties (as after ReLU, where many values are 0). */
+const valuesArb = (n: number) => fc.array(fc.integer({ min: -3, max: 3 }), { minLength: n, maxLength: n });
+
+function onBackend(name: string, f: () => tf.Tensor): Float32Array {
+  tf.setBackend(name);
+  return tf.tidy(() => f().dataSync() as Float32Array);
+}
+
+/** Same result on both backends, to 1e-5 of the largest expected magnitude, and no buffer left behind. */
+function expectSameOnWasmAndCpu(f: () => tf.Tensor): void {
+  const expected = onBackend('cpu', f);
+  tf.setBackend('wasm');
+  const before = { t: tf.memory().numTensors, b: tf.engine().backend.numDataIds() };
+  const actual = onBackend('wasm', f);
+  expect({ t: tf.memory().numTensors, b: tf.engine().backend.numDataIds() }).toEqual(before);
+  expect(actual.length).toBe(expected.length);
+  let scale = 1e-6;
+  let diff = 0;
+  expected.forEach((e, i) => {
+    scale = Math.max(scale, Math.abs(e));
+    diff = Math.max(diff, Math.abs(e - actual[i]!));
+  });
+  expect(diff / scale).toBeLessThanOrEqual(1e-5);
+}
+
+describe('wasm heap kernels match the cpu backend', () => {
+  it('MaxPoolGrad: random windows, strides, paddings, with ties', () => {
+    const caseArb = fc
+      .record({
+        b: fc.integer({ min: 1, max: 3 }),
+        h: fc.integer({ min: 2, max: 9 }),
+        w: fc.integer({ min: 2, max: 9 }),
+        c: fc.integer({ min: 1, max: 4 }),
+        k: fc.integer({ min: 1, max: 3 }),
+        s: fc.integer({ min: 1, max: 3 }),
+        pad: fc.constantFrom('valid' as const, 'same' as const),
+        seed: fc.nat(),
+      })
+      .filter((c) => c.pad === 'same' || (c.h >= c.k && c.w >= c.k))
+      .chain((c) => valuesArb(c.b * c.h * c.w * c.c).map((values) => ({ ...c, values })));
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const dyValues = Array.from({ length: 4096 }, (_, i) => ((i * 7919 + c.seed) % 13) - 6);
+        const lossOf = (x: tf.Tensor) => {
+          const y = tf.maxPool(x as tf.Tensor4D, c.k, c.s, c.pad);
+          return tf.sum(tf.mul(y, tf.tensor(dyValues.slice(0, y.size), y.shape)));
+        };
+        expectSameOnWasmAndCpu(() => tf.grad(lossOf)(tf.tensor4d(c.values, [c.b, c.h, c.w, c.c])));
+      }),
+      { numRuns: 150, seed: 11 },
+    );
+  });
+});
