@@ -1,0 +1,105 @@
+/**
+ * Lesson state <-> URL query. The step is 1-based in the URL (`?step=2` is the second step) and
+ * 0-based in {@link LessonState}. Only the current step's parameters are kept. Every input is
+ * sanitised: an out-of-range number is clamped and snapped to its grid, an unknown enum value or a
+ * malformed number falls back to the default, unknown keys are dropped. Nothing here throws.
+ */
+import type { LessonDef, LessonState, NumberParamDef, ParamDef, ParamValues, StepDef } from './types';
+import { formatHash, parseHash, queryValue } from './route';
+
+/** Number of decimals in the shortest decimal form of `x` (for exact grid snapping). */
+function decimals(x: number): number {
+  const s = String(x);
+  const e = s.indexOf('e-');
+  if (e >= 0) return Number(s.slice(e + 2)) + (s.split('.')[1]?.split('e')[0]?.length ?? 0);
+  return s.split('.')[1]?.length ?? 0;
+}
+
+/**
+ * Clamps `value` to `[min, max]` and snaps it to `min + k·step`, `k` an integer. Idempotent:
+ * `snapNumber(def, snapNumber(def, v)) === snapNumber(def, v)`.
+ */
+export function snapNumber(def: NumberParamDef, value: number): number {
+  if (!Number.isFinite(value)) return def.default;
+  const { min, max, step } = def;
+  if (!(step > 0) || max <= min) return Math.min(Math.max(value, min), Math.max(min, max));
+  const kMax = Math.floor((max - min) / step + 1e-9);
+  const k = Math.min(Math.max(Math.round((value - min) / step), 0), kMax);
+  const digits = Math.min(15, Math.max(decimals(min), decimals(step)));
+  // `+ 0` turns -0 into 0, so the value survives String() -> Number() unchanged.
+  return Number((min + k * step).toFixed(digits)) + 0;
+}
+
+/** Parses one raw URL value for `def`; returns the default when it is missing or malformed. */
+export function coerceParam(def: ParamDef, raw: string | undefined): number | string {
+  if (raw === undefined) return def.default;
+  if (def.kind === 'enum') return def.options.some((o) => o.value === raw) ? raw : def.default;
+  const trimmed = raw.trim();
+  if (trimmed === '' || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(trimmed)) return def.default;
+  return snapNumber(def, Number(trimmed));
+}
+
+/** The default values of a step's parameters. */
+export function defaultParams(step: StepDef | undefined): ParamValues {
+  return Object.fromEntries((step?.params ?? []).map((p) => [p.id, p.default]));
+}
+
+/** Clamps a 0-based step index into the lesson (non-integers are truncated, NaN gives 0). */
+export function clampStep(lesson: LessonDef, step: number): number {
+  const last = Math.max(0, lesson.steps.length - 1);
+  if (!Number.isFinite(step)) return 0;
+  return Math.min(Math.max(Math.trunc(step), 0), last);
+}
+
+/** Sanitises a state: clamps the step, coerces each of its step's parameters, drops unknown ones. */
+export function normalizeState(lesson: LessonDef, state: LessonState): LessonState {
+  const step = clampStep(lesson, state.step);
+  const def = lesson.steps[step];
+  const params = Object.fromEntries(
+    (def?.params ?? []).map((p) => {
+      const v = Object.prototype.hasOwnProperty.call(state.params, p.id) ? state.params[p.id] : undefined;
+      return [p.id, v === undefined ? p.default : coerceParam(p, String(v))];
+    }),
+  );
+  return { step, params };
+}
+
+/** Reads a lesson state from raw query parameters (as produced by `parseHash`). */
+export function stateFromQuery(lesson: LessonDef, query: Readonly<Record<string, string>>): LessonState {
+  const rawStep = queryValue(query, 'step')?.trim() ?? '';
+  const stepNumber = /^[-+]?\d+$/.test(rawStep) ? Number(rawStep) - 1 : 0;
+  const step = clampStep(lesson, stepNumber);
+  const params = Object.fromEntries(
+    (lesson.steps[step]?.params ?? []).map((p) => [p.id, coerceParam(p, queryValue(query, p.id))]),
+  );
+  return { step, params };
+}
+
+/** Writes a (normalised) state as query parameters: `step` first (1-based), then every parameter. */
+export function stateToQuery(lesson: LessonDef, state: LessonState): Record<string, string> {
+  const s = normalizeState(lesson, state);
+  // fromEntries: a parameter id such as `__proto__` stays an own, plain property.
+  return Object.fromEntries([
+    ['step', String(s.step + 1)],
+    ...(lesson.steps[s.step]?.params ?? []).map((p) => [p.id, String(s.params[p.id])]),
+  ]);
+}
+
+/** The full hash for a lesson state, e.g. `#/lesson/ai-ml-dl?step=2&highlight=ml`. */
+export function serializeLessonHash(lesson: LessonDef, state: LessonState): string {
+  return formatHash({ page: 'lesson', lessonId: lesson.id, query: stateToQuery(lesson, state) });
+}
+
+/** Parses a hash back into a state of `lesson`; `null` when the hash is not a route to that lesson. */
+export function parseLessonHash(lesson: LessonDef, hash: string): LessonState | null {
+  const route = parseHash(hash);
+  if (route.page !== 'lesson' || route.lessonId !== lesson.id) return null;
+  return stateFromQuery(lesson, route.query);
+}
+
+/** True when two states are equal (same step, same parameter values). */
+export function sameState(a: LessonState, b: LessonState): boolean {
+  if (a.step !== b.step) return false;
+  const ka = Object.keys(a.params);
+  return ka.length === Object.keys(b.params).length && ka.every((k) => a.params[k] === b.params[k]);
+}

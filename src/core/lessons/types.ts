@@ -1,0 +1,117 @@
+/**
+ * Types of the lesson engine: a lesson is plain, typed data (DESIGN.md "lessons/<id>/").
+ * Views live in `src/ui` and widgets in `src/lessons`; nothing here knows about React.
+ */
+
+/** The two languages every text ships in. `zh` is Simplified Chinese (BCP 47 `zh-Hans`). */
+export type Lang = 'en' | 'zh';
+
+/** All supported languages, in the order the language switch shows them. */
+export const LANGS: readonly Lang[] = ['en', 'zh'];
+
+/** A text in every language: the compiler refuses a lesson that lacks one. */
+export interface Localized {
+  en: string;
+  zh: string;
+}
+
+/** A numeric parameter of a step: a slider or a number field. `default` lies on the grid `min + k·step`. */
+export interface NumberParamDef {
+  kind: 'number';
+  /** URL key; must not be `step`. */
+  id: string;
+  label: Localized;
+  min: number;
+  max: number;
+  /** Grid spacing (> 0); values are snapped to `min + k·step`. */
+  step: number;
+  default: number;
+}
+
+/** One choice of an {@link EnumParamDef}. */
+export interface EnumOption {
+  value: string;
+  label: Localized;
+}
+
+/** A parameter with a fixed set of values: a select or a radio group. */
+export interface EnumParamDef {
+  kind: 'enum';
+  /** URL key; must not be `step`. */
+  id: string;
+  label: Localized;
+  options: readonly EnumOption[];
+  default: string;
+}
+
+/** A step parameter: everything a link must reproduce besides the step itself. */
+export type ParamDef = NumberParamDef | EnumParamDef;
+
+/** Current values of a step's parameters, by parameter id. */
+export type ParamValues = Readonly<Record<string, number | string>>;
+
+/** A multiple-choice question with exactly one correct option. */
+export interface ChoiceQuestion {
+  kind: 'choice';
+  id: string;
+  prompt: Localized;
+  options: readonly { id: string; text: Localized }[];
+  /** The id of the correct option. */
+  correct: string;
+  explanation: Localized;
+}
+
+/**
+ * A question answered with a number. An answer `x` is correct when `|x − answer| ≤ tolerance`
+ * (plus a few ulps so that decimal inputs such as 0.3 for 0.1 + 0.2 are not rejected).
+ */
+export interface NumericQuestion {
+  kind: 'numeric';
+  id: string;
+  prompt: Localized;
+  /** Computed from the lesson's data, never typed in (DESIGN.md). */
+  answer: number;
+  /** Absolute tolerance, ≥ 0. */
+  tolerance: number;
+  unit?: Localized;
+  explanation: Localized;
+}
+
+/** Any quiz question. */
+export type QuizQuestion = ChoiceQuestion | NumericQuestion;
+
+/** A quiz attached to a step. */
+export interface QuizDef {
+  questions: readonly QuizQuestion[];
+}
+
+/** One step of a lesson: one concept, one widget. */
+export interface StepDef {
+  /** Stable id within the lesson. */
+  id: string;
+  title: Localized;
+  /** Markdown-ish text (paragraphs, `- ` bullets, `**bold**`): see {@link parseRichText}. */
+  body: Localized;
+  /** Key in the widget registry of `src/lessons` (e.g. `text`). */
+  widget: string;
+  params: readonly ParamDef[];
+  /** Notes for the instructor; hidden unless the user turns them on. */
+  notes: Localized;
+  quiz?: QuizDef;
+}
+
+/** A whole lesson, as data. */
+export interface LessonDef {
+  id: string;
+  title: Localized;
+  summary: Localized;
+  /** Estimated time to work through it, in minutes. */
+  minutes: number;
+  steps: readonly StepDef[];
+}
+
+/** Where a learner is in a lesson; `step` is 0-based here and 1-based in the URL. */
+export interface LessonState {
+  step: number;
+  params: ParamValues;
+}

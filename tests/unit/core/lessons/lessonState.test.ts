@@ -1,0 +1,190 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  coerceParam,
+  normalizeState,
+  parseLessonHash,
+  serializeLessonHash,
+  snapNumber,
+  stateFromQuery,
+} from '../../../../src/core/lessons/lessonState';
+import { parseHash } from '../../../../src/core/lessons/route';
+import type {
+  LessonDef,
+  LessonState,
+  NumberParamDef,
+  ParamDef,
+  StepDef,
+} from '../../../../src/core/lessons/types';
+import { aiMlDl } from '../../../../src/lessons/ai-ml-dl/aiMlDl';
+
+const L = { en: 'x', zh: '叉' };
+
+const numberParam = (id: string): fc.Arbitrary<NumberParamDef> =>
+  fc
+    .record({
+      minCents: fc.integer({ min: -10_000, max: 10_000 }),
+      step: fc.constantFrom(0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10),
+      count: fc.integer({ min: 0, max: 60 }),
+      extra: fc.constantFrom(0, 0.003, 0.4),
+      k: fc.nat(),
+    })
+    .map(({ minCents, step, count, extra, k }) => {
+      const min = minCents / 100;
+      const base: NumberParamDef = {
+        kind: 'number',
+        id,
+        label: L,
+        min,
+        max: min + count * step + extra,
+        step,
+        default: min,
+      };
+      return { ...base, default: snapNumber(base, min + (k % (count + 1)) * step) };
+    });
+
+const enumParam = (id: string): fc.Arbitrary<ParamDef> =>
+  fc
+    .uniqueArray(fc.string({ maxLength: 6 }), { minLength: 1, maxLength: 5 })
+    .chain((values) =>
+      fc
+        .constantFrom(...values)
+        .map((d): ParamDef => ({
+          kind: 'enum',
+          id,
+          label: L,
+          options: values.map((value) => ({ value, label: L })),
+          default: d,
+        })),
+    );
+
+const paramId = fc
+  .oneof(fc.string({ minLength: 1, maxLength: 8 }), fc.constantFrom('__proto__', 'constructor', 'toString'))
+  .filter((s) => s !== 'step');
+
+const stepArb: fc.Arbitrary<StepDef> = fc
+  .uniqueArray(paramId, { maxLength: 4 })
+  .chain((ids) => fc.tuple(...ids.map((id) => fc.oneof(numberParam(id), enumParam(id)))))
+  .map((params): StepDef => ({ id: 'step', title: L, body: L, widget: 'text', params, notes: L }));
+
+const lessonArb: fc.Arbitrary<LessonDef> = fc
+  .record({
+    id: fc.string({ minLength: 1, maxLength: 12 }),
+    steps: fc.array(stepArb, { minLength: 1, maxLength: 6 }),
+  })
+  .map(({ id, steps }) => ({ id, title: L, summary: L, minutes: 5, steps }));
+
+/** A valid state of a lesson: any step, each parameter on its grid or one of its options. */
+const validState = (lesson: LessonDef): fc.Arbitrary<LessonState> =>
+  fc.nat({ max: lesson.steps.length - 1 }).chain((step) => {
+    const defs = lesson.steps[step]?.params ?? [];
+    const values = defs.map((p) =>
+      p.kind === 'enum'
+        ? fc.constantFrom(...p.options.map((o) => o.value))
+        : fc.nat({ max: 10_000 }).map((k) => snapNumber(p, p.min + k * p.step)),
+    );
+    return fc.tuple(...values).map((vs) => ({
+      step,
+      params: Object.fromEntries(defs.map((p, i) => [p.id, vs[i] as number | string])),
+    }));
+  });
+
+describe('lesson state in the URL', () => {
+  it('round-trips: parse(serialize(state)) equals state', () => {
+    fc.assert(
+      fc.property(
+        lessonArb.chain((lesson) => fc.tuple(fc.constant(lesson), validState(lesson))),
+        ([lesson, state]) => {
+          const hash = serializeLessonHash(lesson, state);
+          expect(parseLessonHash(lesson, hash)).toEqual(state);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('normalises any state to one that round-trips, and normalising is idempotent', () => {
+    const raw = fc.dictionary(
+      fc.string({ maxLength: 6 }),
+      fc.oneof(fc.double(), fc.string({ maxLength: 6 })),
+    );
+    fc.assert(
+      fc.property(lessonArb, fc.integer({ min: -5, max: 20 }), raw, (lesson, step, params) => {
+        const s = normalizeState(lesson, { step, params });
+        expect(normalizeState(lesson, s)).toEqual(s);
+        expect(parseLessonHash(lesson, serializeLessonHash(lesson, s))).toEqual(s);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never throws on arbitrary hashes and always yields an in-range state', () => {
+    fc.assert(
+      fc.property(lessonArb, fc.string(), (lesson, tail) => {
+        const hash = `#/lesson/${encodeURIComponent(lesson.id)}?${tail}`;
+        const s = parseLessonHash(lesson, hash);
+        expect(s).not.toBeNull();
+        expect(s!.step).toBeGreaterThanOrEqual(0);
+        expect(s!.step).toBeLessThan(lesson.steps.length);
+        for (const p of lesson.steps[s!.step]!.params) {
+          const v = s!.params[p.id];
+          if (p.kind === 'number') {
+            expect(typeof v).toBe('number');
+            expect(v as number).toBeGreaterThanOrEqual(p.min);
+            expect(v as number).toBeLessThanOrEqual(p.max + 1e-9);
+          } else {
+            expect(p.options.map((o) => o.value)).toContain(v);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('uses 1-based steps in the URL and clamps out-of-range or malformed steps', () => {
+    const q = (query: Record<string, string>) => stateFromQuery(aiMlDl, query).step;
+    expect(q({ step: '2' })).toBe(1);
+    expect(q({ step: '1' })).toBe(0);
+    expect(q({ step: '0' })).toBe(0);
+    expect(q({ step: '-4' })).toBe(0);
+    expect(q({ step: '999' })).toBe(aiMlDl.steps.length - 1);
+    expect(q({ step: 'abc' })).toBe(0);
+    expect(q({ step: '2.5' })).toBe(0);
+    expect(q({})).toBe(0);
+    expect(serializeLessonHash(aiMlDl, { step: 1, params: {} })).toBe('#/lesson/ai-ml-dl?step=2');
+  });
+
+  it('ignores unknown enum values and unknown keys; survives malformed escapes', () => {
+    const s = parseLessonHash(aiMlDl, '#/lesson/ai-ml-dl?step=1&highlight=bogus&foo=%E0%A4%A&zzz');
+    expect(s).toEqual({ step: 0, params: { highlight: 'none' } });
+    expect(parseLessonHash(aiMlDl, '#/lesson/ai-ml-dl?highlight=ml')).toEqual({
+      step: 0,
+      params: { highlight: 'ml' },
+    });
+    expect(parseLessonHash(aiMlDl, '#/lesson/other?step=2')).toBeNull();
+    expect(parseHash('#/lesson/ai-ml-dl?step=%ZZ').page).toBe('lesson');
+  });
+
+  it('clamps and snaps numbers, and rejects malformed ones', () => {
+    const p: NumberParamDef = {
+      kind: 'number',
+      id: 'w',
+      label: L,
+      min: -1,
+      max: 2,
+      step: 0.25,
+      default: 0.5,
+    };
+    expect(coerceParam(p, '7')).toBe(2);
+    expect(coerceParam(p, '-9')).toBe(-1);
+    expect(coerceParam(p, '0.3')).toBe(0.25);
+    expect(coerceParam(p, '0.38')).toBe(0.5);
+    expect(coerceParam(p, '1e0')).toBe(1);
+    expect(coerceParam(p, 'NaN')).toBe(0.5);
+    expect(coerceParam(p, 'Infinity')).toBe(0.5);
+    expect(coerceParam(p, '')).toBe(0.5);
+    expect(coerceParam(p, '0x10')).toBe(0.5);
+    expect(coerceParam(p, undefined)).toBe(0.5);
+    expect(Object.is(snapNumber({ ...p, min: -0.1, step: 0.1 }, 0), 0)).toBe(true);
+  });
+});
