@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import type { Localized } from '../../../src/core/lessons/types';
+import { en } from '../../../src/i18n/en';
+import { detectLanguage } from '../../../src/i18n/languageStore';
+import { translate } from '../../../src/i18n/translate';
+import { zh } from '../../../src/i18n/zh';
+import { ALLOWED_LATIN } from './allowedLatin';
+import { nestedSetsTexts } from '../../../src/lessons/ai-ml-dl/nestedSetsTexts';
+import { catalogue } from '../../../src/lessons/catalogue';
+import { lessonRegistry } from '../../../src/lessons/lessonRegistry';
+
+/** Strings allowed to read the same in both languages (the brand). */
+const SAME_IN_BOTH = new Set(['app.brand']);
+
+function isLocalized(v: unknown): v is Localized {
+  return typeof v === 'object' && v !== null && 'en' in v && 'zh' in v && Object.keys(v).length === 2;
+}
+
+/** Every `{ en, zh }` inside a value, with its path. */
+function collectLocalized(
+  value: unknown,
+  path: string,
+  out: [string, Localized][] = [],
+): [string, Localized][] {
+  if (isLocalized(value)) out.push([path, value]);
+  else if (Array.isArray(value)) value.forEach((v, i) => collectLocalized(v, `${path}[${i}]`, out));
+  else if (typeof value === 'object' && value !== null) {
+    for (const [k, v] of Object.entries(value)) collectLocalized(v, `${path}.${k}`, out);
+  }
+  return out;
+}
+
+/** Latin words in `text` (placeholders removed) that are not allowed in Chinese text. */
+function strayLatin(text: string): string[] {
+  return (text.replace(/\{\w+\}/g, '').match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !ALLOWED_LATIN.test(w));
+}
+
+/** ASCII , : ; ? ! ( next to a Chinese character: Chinese text uses the full-width forms (U+FF0C, U+FF1A, …). */
+function halfWidthPunctuation(text: string): string[] {
+  return text.match(/[\u4e00-\u9fff][,:;?!(]|[,;?!(][\u4e00-\u9fff]/g) ?? [];
+}
+
+const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
+
+describe('UI dictionaries', () => {
+  const enKeys = Object.keys(en).sort();
+  const zhKeys = Object.keys(zh).sort();
+
+  it('have the same keys in English and Chinese', () => {
+    expect(zhKeys).toEqual(enKeys);
+  });
+
+  it.each(enKeys)('%s is non-empty in both languages, with the same placeholders', (key) => {
+    const e = (en as Record<string, string>)[key];
+    const z = (zh as Record<string, string>)[key];
+    expect(e?.trim()).toBeTruthy();
+    expect(z?.trim()).toBeTruthy();
+    expect(placeholders(z ?? '')).toEqual(placeholders(e ?? ''));
+    if (!SAME_IN_BOTH.has(key)) expect(z).not.toBe(e);
+  });
+
+  it.each(enKeys)('%s in Chinese has no stray English words', (key) => {
+    expect(strayLatin((zh as Record<string, string>)[key] ?? '')).toEqual([]);
+  });
+
+  it.each(enKeys)('%s in Chinese uses full-width punctuation', (key) => {
+    expect(halfWidthPunctuation((zh as Record<string, string>)[key] ?? '')).toEqual([]);
+  });
+
+  it('fills placeholders', () => {
+    expect(translate('en', 'lesson.stepOf', { n: 2, total: 5 })).toBe('Step 2 of 5');
+    expect(translate('zh', 'lesson.stepOf', { n: 2, total: 5 })).toBe('第 2 步\uff0c共 5 步');
+  });
+
+  it('detects the start language', () => {
+    expect(detectLanguage(null, 'zh-CN')).toBe('zh');
+    expect(detectLanguage(null, 'zh-Hant-TW')).toBe('zh');
+    expect(detectLanguage(null, 'en-GB')).toBe('en');
+    expect(detectLanguage(null, undefined)).toBe('en');
+    expect(detectLanguage('en', 'zh-CN')).toBe('en');
+    expect(detectLanguage('garbage', 'fr')).toBe('en');
+  });
+});
+
+describe('lesson texts', () => {
+  const sources: [string, unknown][] = [
+    ...Object.entries(lessonRegistry).map(([id, l]): [string, unknown] => [`lesson:${id}`, l]),
+    ['catalogue', catalogue.map(({ id, title, summary }) => ({ id, title, summary }))],
+    ['widget:nested-sets', nestedSetsTexts],
+  ];
+  const texts = sources.flatMap(([name, v]) => collectLocalized(v, name));
+
+  it('finds the lesson texts', () => {
+    expect(texts.length).toBeGreaterThan(50);
+  });
+
+  it.each(texts)('%s is non-empty in both languages', (_path, text) => {
+    expect(text.en.trim()).not.toBe('');
+    expect(text.zh.trim()).not.toBe('');
+  });
+
+  it.each(texts)('%s in Chinese has no stray English words', (_path, text) => {
+    expect(strayLatin(text.zh)).toEqual([]);
+  });
+
+  it.each(texts)('%s in Chinese uses full-width punctuation', (_path, text) => {
+    expect(halfWidthPunctuation(text.zh)).toEqual([]);
+  });
+
+  it('Chinese lesson texts are written in Chinese', () => {
+    for (const [path, text] of texts) {
+      if (/[A-Za-z]{4,}/.test(text.en) && text.en.length > 12) {
+        expect(/[\u4e00-\u9fff]/.test(text.zh), `${path} has no Chinese characters`).toBe(true);
+      }
+    }
+  });
+});
