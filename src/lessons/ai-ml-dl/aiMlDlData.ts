@@ -1,0 +1,61 @@
+/**
+ * The data the ai-ml-dl lesson computes its numbers from (DESIGN.md: every number a lesson shows
+ * is computed, never typed in). Change a value here and the texts, the quiz and its answers follow.
+ */
+import type { Localized } from '../../core/lessons/types';
+
+/** The hand-crafted features of the classic pipeline in step 2, one per line of the bullet list. */
+export const CLASSIC_FEATURES: readonly Localized[] = [
+  {
+    en: 'mean attenuation in Hounsfield units (HU) inside the ROI (intensity)',
+    zh: '感兴趣区内的平均 CT 值，单位为亨氏单位（HU）（密度特征）',
+  },
+  {
+    en: 'standard deviation of the HU values inside the ROI (texture: how heterogeneous the lesion is)',
+    zh: '感兴趣区内 HU 值的标准差（纹理特征：反映病灶的不均匀程度）',
+  },
+  { en: 'maximum diameter in millimetres (size)', zh: '最大径，单位为毫米（大小特征）' },
+  {
+    en: 'sphericity: how close the outline is to a sphere (shape)',
+    zh: '球形度：轮廓接近球体的程度（形状特征）',
+  },
+];
+
+/** Logistic regression learns one weight per feature plus one bias. */
+export function logisticRegressionParams(featureCount: number): number {
+  return featureCount + 1;
+}
+
+/** A 2-D convolution layer: `filters · (k·k·channels + 1)` weights and biases. */
+export function convLayerParams(filters: number, kernel: number, channels: number): number {
+  return filters * (kernel * kernel * channels + 1);
+}
+
+/** The first layer of the "small CNN" compared with logistic regression in step 3. */
+export const SMALL_CNN_FIRST_LAYER = { filters: 16, kernel: 3, channels: 1 } as const;
+
+/** Pixel values (HU) of an ROI on an adrenal nodule, unenhanced CT, used by the quiz. */
+export const ADRENAL_ROI_HU: readonly number[] = [6, -3, 12, 4, 9, -1, 8, 7];
+
+/** Unenhanced-CT threshold: an adrenal nodule with mean attenuation ≤ 10 HU is most likely a lipid-rich adenoma. */
+export const ADRENAL_ADENOMA_THRESHOLD_HU = 10;
+
+/** Arithmetic mean. */
+export function mean(values: readonly number[]): number {
+  return values.length === 0 ? Number.NaN : values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+/** Sum. */
+export function sum(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}
+
+/** A number for display: at most `digits` decimals, no trailing zeros. */
+export function fmt(n: number, digits = 2): string {
+  return String(Number(n.toFixed(digits)));
+}
+
+/** The same text in both languages, for strings built from numbers. */
+export function both(f: (lang: 'en' | 'zh') => string): Localized {
+  return { en: f('en'), zh: f('zh') };
+}

@@ -1,0 +1,134 @@
+import { LESSON_IDS, type LessonId } from '../core/lessons/lessonIds';
+import type { LessonDef, Localized } from '../core/lessons/types';
+import { getLesson } from './lessonRegistry';
+
+/** One card of the catalogue. `lesson` is set when the lesson is built (status "available"). */
+export interface CatalogueEntry {
+  id: LessonId;
+  title: Localized;
+  summary: Localized;
+  minutes: number;
+  status: 'available' | 'coming';
+  lesson?: LessonDef;
+}
+
+type Meta = Pick<CatalogueEntry, 'title' | 'summary' | 'minutes'>;
+
+/** Titles and summaries of the lessons not built yet (a built lesson's own texts take precedence). */
+const PLANNED: Readonly<Record<LessonId, Meta>> = {
+  'radiology-images': {
+    title: { en: 'Radiology images as numbers', zh: '放射影像就是数字' },
+    summary: {
+      en: 'Pixels, DICOM, Hounsfield units, window and level, and inverted (MONOCHROME1) images.',
+      zh: '像素、DICOM、亨氏单位（HU）、窗宽窗位，以及灰度反转显示的图像。',
+    },
+    minutes: 15,
+  },
+  'ai-ml-dl': {
+    title: { en: 'AI, machine learning and deep learning', zh: '人工智能、机器学习与深度学习' },
+    summary: {
+      en: 'Where deep learning sits inside AI, and hand-crafted versus learned features.',
+      zh: '深度学习在人工智能中的位置，以及人工设计特征与学习得到的特征。',
+    },
+    minutes: 15,
+  },
+  neurons: {
+    title: { en: 'Neurons and networks', zh: '神经元与神经网络' },
+    summary: {
+      en: 'A neuron is a weighted sum, a bias and an activation; a multilayer perceptron on pixels, and its parameter count.',
+      zh: '神经元就是加权求和、加偏置、再经激活函数；把像素输入多层感知机，并计算其参数量。',
+    },
+    minutes: 20,
+  },
+  convolution: {
+    title: { en: 'Convolution', zh: '卷积' },
+    summary: {
+      en: 'A kernel sliding over a slice, the dot product at each position, stride, padding, dilation and weight sharing.',
+      zh: '卷积核在切片上滑动、每个位置上的点积，以及步长、填充、空洞与权重共享。',
+    },
+    minutes: 25,
+  },
+  'activation-pooling': {
+    title: { en: 'Activation and pooling', zh: '激活与池化' },
+    summary: {
+      en: 'ReLU and other activations on feature maps, max and average pooling, and the translation invariance they give.',
+      zh: '特征图上的 ReLU 等激活函数、最大池化与平均池化，以及它们带来的平移不变性。',
+    },
+    minutes: 20,
+  },
+  'cnn-architecture': {
+    title: { en: 'Anatomy of a CNN', zh: '卷积神经网络的结构' },
+    summary: {
+      en: 'A whole forward pass: every feature map, and the computation and receptive field of any unit you click.',
+      zh: '完整的前向传播：查看每张特征图，点击任一单元即可看到它的计算过程与感受野。',
+    },
+    minutes: 25,
+  },
+  'backprop-sgd': {
+    title: { en: 'Backpropagation and gradient descent', zh: '反向传播与梯度下降' },
+    summary: {
+      en: 'The chain rule on a small computational graph; SGD, mini-batches, learning rate, momentum and Adam on a loss surface.',
+      zh: '在小型计算图上演示链式法则；在损失曲面上比较随机梯度下降、小批量、学习率、动量与 Adam。',
+    },
+    minutes: 30,
+  },
+  'train-classifier': {
+    title: { en: 'Train a classifier', zh: '训练一个分类器' },
+    summary: {
+      en: 'Train a CNN in the browser: learning curves, overfitting, augmentation, confusion matrix, ROC/AUC, threshold, Grad-CAM.',
+      zh: '在浏览器中训练 CNN:学习曲线、过拟合、数据增强、混淆矩阵、ROC/AUC、阈值选择与 Grad-CAM。',
+    },
+    minutes: 35,
+  },
+  'transfer-learning': {
+    title: { en: 'Transfer learning', zh: '迁移学习' },
+    summary: {
+      en: 'Start from a pretrained network: freeze or fine-tune, compared with training from scratch as the data grow.',
+      zh: '从预训练网络出发：冻结还是微调，并随着数据量增加与从零训练相比较。',
+    },
+    minutes: 25,
+  },
+  'off-the-shelf-features': {
+    title: { en: 'Off-the-shelf CNN features', zh: '现成的 CNN 特征' },
+    summary: {
+      en: 'Features from an intermediate layer of a pretrained CNN fed to a support vector machine, versus fine-tuning.',
+      zh: '把预训练 CNN 中间层的特征输入支持向量机（SVM），并与微调相比较。',
+    },
+    minutes: 20,
+  },
+  'radiology-tasks': {
+    title: { en: 'Tasks in radiology', zh: '放射学中的任务' },
+    summary: {
+      en: 'The survey in miniature: classification, detection, segmentation, denoising and reconstruction, each a tiny live model.',
+      zh: '综述的缩影：分类、检测、分割、去噪与重建，每类任务配一个可实时运行的小模型。',
+    },
+    minutes: 30,
+  },
+  pitfalls: {
+    title: { en: 'Pitfalls', zh: '常见陷阱' },
+    summary: {
+      en: 'Patient-level splits and leakage, class imbalance, shortcut learning, domain shift, calibration and explainability.',
+      zh: '按患者划分数据与数据泄漏、类别不平衡、捷径学习、域偏移、校准与可解释性。',
+    },
+    minutes: 25,
+  },
+};
+
+/** All twelve lessons of DESIGN.md, in order, with their status. */
+export const catalogue: readonly CatalogueEntry[] = LESSON_IDS.map((id): CatalogueEntry => {
+  const lesson = getLesson(id);
+  if (lesson === undefined) return { id, ...PLANNED[id], status: 'coming' };
+  return {
+    id,
+    title: lesson.title,
+    summary: lesson.summary,
+    minutes: lesson.minutes,
+    status: 'available',
+    lesson,
+  };
+});
+
+/** The catalogue entry of a known lesson id, or `undefined`. */
+export function getCatalogueEntry(id: string): CatalogueEntry | undefined {
+  return catalogue.find((e) => e.id === id);
+}

@@ -1,0 +1,15 @@
+import type { LessonId } from '../core/lessons/lessonIds';
+import type { LessonDef } from '../core/lessons/types';
+import { aiMlDl } from './ai-ml-dl/aiMlDl';
+
+/** The lessons that are built. A lesson id absent here is shown as "coming soon". */
+export const lessonRegistry: Readonly<Partial<Record<LessonId, LessonDef>>> = {
+  'ai-ml-dl': aiMlDl,
+};
+
+/** The built lesson with this id, or `undefined`. */
+export function getLesson(id: string): LessonDef | undefined {
+  return Object.prototype.hasOwnProperty.call(lessonRegistry, id)
+    ? lessonRegistry[id as LessonId]
+    : undefined;
+}
