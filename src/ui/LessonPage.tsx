@@ -1,0 +1,177 @@
+import { useEffect } from 'react';
+import { lessonProgress } from '../core/lessons/progress';
+import { defaultParams, serializeLessonHash, stateFromQuery } from '../core/lessons/lessonState';
+import type { LessonDef } from '../core/lessons/types';
+import { useLang, useT } from '../i18n/useT';
+import { getCatalogueEntry } from '../lessons/catalogue';
+import { getLesson } from '../lessons/lessonRegistry';
+import { getWidget, renderWidget } from '../lessons/widgetRegistry';
+import { ParamControls } from './ParamControls';
+import { getProgressStore, useProgress } from './progressStore';
+import { QuizView } from './QuizView';
+import { parseHash } from '../core/lessons/route';
+import { navigate } from './router';
+import { useSettingsStore } from './settingsStore';
+import { NotFoundPage } from './StaticPages';
+import { useArrowKeys } from './useArrowKeys';
+import { usePageTitle } from './usePageTitle';
+
+/** `#/lesson/<id>`: the lesson view, a "coming soon" page, or not-found for an unknown id. */
+export function LessonRoute({
+  lessonId,
+  query,
+}: {
+  lessonId: string;
+  query: Readonly<Record<string, string>>;
+}) {
+  const lesson = getLesson(lessonId);
+  if (lesson) return <LessonView lesson={lesson} query={query} />;
+  if (getCatalogueEntry(lessonId)) return <ComingSoon lessonId={lessonId} />;
+  return <NotFoundPage path={`/lesson/${lessonId}`} lessonId={lessonId} />;
+}
+
+function ComingSoon({ lessonId }: { lessonId: string }) {
+  const t = useT();
+  const lang = useLang();
+  const entry = getCatalogueEntry(lessonId);
+  const title = entry?.title[lang] ?? lessonId;
+  usePageTitle(title);
+  return (
+    <div className="page page--narrow" data-testid="lesson-coming">
+      <h1 tabIndex={-1}>{title}</h1>
+      <p className="callout">{t('lesson.comingTitle')}</p>
+      <p>{t('lesson.comingBody', { title })}</p>
+      <p>
+        <a href="#/">{t('lesson.backToCatalogue')}</a>
+      </p>
+    </div>
+  );
+}
+
+/** The lesson itself: step list, current step (widget, parameters, quiz, notes), prev/next. */
+export function LessonView({
+  lesson,
+  query,
+}: {
+  lesson: LessonDef;
+  query: Readonly<Record<string, string>>;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const showNotes = useSettingsStore((s) => s.showNotes);
+  const progress = useProgress();
+  const state = stateFromQuery(lesson, query);
+  const step = lesson.steps[state.step];
+  const total = lesson.steps.length;
+  const canonical = serializeLessonHash(lesson, state);
+  usePageTitle(`${lesson.title[lang]} · ${t('lesson.stepOf', { n: state.step + 1, total })}`);
+
+  // Clamp/clean the URL in place so that a copied link always names the state on screen. Read the
+  // live hash: if the user has meanwhile left this lesson (back button, typed link), leave it alone.
+  useEffect(() => {
+    const live = window.location.hash;
+    const route = parseHash(live);
+    if (route.page === 'lesson' && route.lessonId === lesson.id && live !== canonical) {
+      navigate(canonical, { replace: true });
+    }
+  }, [lesson.id, canonical, query]);
+
+  useEffect(() => {
+    getProgressStore().markVisited(lesson.id, state.step);
+  }, [lesson.id, state.step]);
+
+  const goTo = (i: number): void => {
+    if (i < 0 || i >= total || i === state.step) return;
+    navigate(serializeLessonHash(lesson, { step: i, params: defaultParams(lesson.steps[i]) }));
+  };
+  const setParam = (id: string, value: number | string): void => {
+    navigate(serializeLessonHash(lesson, { step: state.step, params: { ...state.params, [id]: value } }), {
+      replace: true,
+    });
+  };
+  useArrowKeys(
+    () => goTo(state.step - 1),
+    () => goTo(state.step + 1),
+  );
+
+  if (!step) return null;
+  const hasWidget = getWidget(step.widget) !== undefined;
+  const visited = lessonProgress(progress, lesson.id).visited;
+  const isFirst = state.step === 0;
+  const isLast = state.step === total - 1;
+
+  return (
+    <div className="page lesson" data-testid="lesson-page" data-lesson={lesson.id} data-step={state.step + 1}>
+      <p className="breadcrumb">
+        <a href="#/">{t('lesson.backToCatalogue')}</a>
+      </p>
+      <h1 tabIndex={-1}>{lesson.title[lang]}</h1>
+      <div className="lesson__layout">
+        <nav className="step-list" aria-label={t('lesson.stepsLabel')}>
+          <ol>
+            {lesson.steps.map((s, i) => (
+              <li key={s.id}>
+                <a
+                  href={serializeLessonHash(lesson, { step: i, params: defaultParams(s) })}
+                  aria-current={i === state.step ? 'step' : undefined}
+                  className={visited.includes(i) ? 'is-visited' : undefined}
+                  data-testid={`step-link-${i + 1}`}
+                >
+                  <span className="step-list__n">{i + 1}</span> {s.title[lang]}
+                  {i === state.step ? (
+                    <span className="visually-hidden"> {t('lesson.current')}</span>
+                  ) : visited.includes(i) ? (
+                    <span className="visually-hidden"> {t('lesson.visited')}</span>
+                  ) : null}
+                </a>
+              </li>
+            ))}
+          </ol>
+        </nav>
+        <article className="step" data-testid="lesson-step" aria-labelledby="step-title">
+          <p className="step__counter" aria-live="polite" data-testid="step-indicator">
+            {t('lesson.stepOf', { n: state.step + 1, total })}
+          </p>
+          <h2 id="step-title">{step.title[lang]}</h2>
+          {hasWidget ? (
+            renderWidget(step.widget, { lesson, step, params: state.params, lang, setParam })
+          ) : (
+            <p className="callout">{t('lesson.missingWidget')}</p>
+          )}
+          <ParamControls params={step.params} values={state.params} lang={lang} onChange={setParam} />
+          {step.quiz && <QuizView key={step.id} lessonId={lesson.id} quiz={step.quiz} lang={lang} />}
+          {showNotes && (
+            <aside className="notes" aria-labelledby="notes-title" data-testid="instructor-notes">
+              <h3 id="notes-title">{t('lesson.notes')}</h3>
+              <p>{step.notes[lang]}</p>
+            </aside>
+          )}
+          {isLast && <p className="hint">{t('lesson.end')}</p>}
+          <div className="step-nav">
+            <button
+              type="button"
+              className="button"
+              aria-disabled={isFirst}
+              data-testid="step-prev"
+              onClick={() => goTo(state.step - 1)}
+            >
+              <span aria-hidden="true">← </span>
+              {t('lesson.prev')}
+            </button>
+            <button
+              type="button"
+              className="button button--primary"
+              aria-disabled={isLast}
+              data-testid="step-next"
+              onClick={() => goTo(state.step + 1)}
+            >
+              {t('lesson.next')}
+              <span aria-hidden="true"> →</span>
+            </button>
+          </div>
+          <p className="hint">{t('lesson.keyboardHint')}</p>
+        </article>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import { useId } from 'react';
+import type { Lang, ParamDef, ParamValues } from '../core/lessons/types';
+import { useT } from '../i18n/useT';
+
+/** Generic controls for a step's parameters: a radio group per enum, a slider per number. */
+export function ParamControls({
+  params,
+  values,
+  lang,
+  onChange,
+}: {
+  params: readonly ParamDef[];
+  values: ParamValues;
+  lang: Lang;
+  onChange(id: string, value: number | string): void;
+}) {
+  const t = useT();
+  const baseId = useId();
+  if (params.length === 0) return null;
+  return (
+    <section className="params" aria-labelledby={`${baseId}-h`}>
+      <h3 id={`${baseId}-h`}>{t('lesson.parameters')}</h3>
+      {params.map((p) => {
+        const value = values[p.id] ?? p.default;
+        if (p.kind === 'enum') {
+          return (
+            <fieldset key={p.id} className="field-group" data-testid={`param-${p.id}`}>
+              <legend>{p.label[lang]}</legend>
+              <div className="radio-row">
+                {p.options.map((o) => (
+                  <label key={o.value} className="choice">
+                    <input
+                      type="radio"
+                      name={`${baseId}-${p.id}`}
+                      value={o.value}
+                      checked={value === o.value}
+                      onChange={() => onChange(p.id, o.value)}
+                    />
+                    {o.label[lang]}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+          );
+        }
+        const inputId = `${baseId}-${p.id}`;
+        return (
+          <div key={p.id} className="field-group" data-testid={`param-${p.id}`}>
+            <label htmlFor={inputId}>{p.label[lang]}</label>
+            <input
+              id={inputId}
+              type="range"
+              min={p.min}
+              max={p.max}
+              step={p.step}
+              value={Number(value)}
+              onChange={(e) => onChange(p.id, Number(e.target.value))}
+            />
+            <output htmlFor={inputId}>{String(value)}</output>
+          </div>
+        );
+      })}
+    </section>
+  );
+}
