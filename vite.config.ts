@@ -1,5 +1,35 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+
+/**
+ * tfjs-backend-wasm starts its pthread workers from the source text of the Emscripten factory
+ * (`Function.prototype.toString`). That text reads `_scriptDir`, a variable of the enclosing
+ * scope, which does not exist in the worker; once a minifier renames or folds it, every worker
+ * throws ("e is not defined") and the backend never starts. tfjs always passes the factory as
+ * `mainScriptUrlOrBlob` and we give every .wasm URL through `setWasmPaths`, so `_scriptDir` is
+ * not needed inside the factory: this removes those reads, leaving a self-contained function.
+ */
+function tfjsWasmThreadsSafeForMinify(): Plugin {
+  const file = /tfjs-backend-wasm\/wasm-out\/tfjs-backend-wasm-threaded-simd\.js$/;
+  const edits: [string, string][] = [
+    ['if(typeof _scriptDir !== "undefined" && _scriptDir){scriptDirectory=_scriptDir}', ''],
+    ['"urlOrBlob":Module["mainScriptUrlOrBlob"]||_scriptDir,', '"urlOrBlob":Module["mainScriptUrlOrBlob"],'],
+  ];
+  return {
+    name: 'tfjs-wasm-threads-safe-for-minify',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!file.test(id)) return null;
+      let out = code;
+      for (const [from, to] of edits) {
+        if (!out.includes(from)) this.error(`tfjs-backend-wasm changed: "${from}" not found; review this plugin`);
+        out = out.replace(from, to);
+      }
+      return { code: out, map: null };
+    },
+  };
+}
 
 /**
  * Cross-origin isolation: `SharedArrayBuffer`, and so multi-threaded tfjs wasm, is only available
@@ -12,7 +42,7 @@ export const isolationHeaders = {
 
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [react(), tfjsWasmThreadsSafeForMinify()],
   server: { headers: isolationHeaders },
   preview: { headers: isolationHeaders },
   build: {
