@@ -67,6 +67,8 @@ export const tests = [
       assert.equal(await page.evaluate(() => window.crossOriginIsolated), true, 'page must be cross-origin isolated');
       const report = await page.evaluate(() => window.rclBench.init('wasm'));
       assert.equal(report.backend, 'wasm');
+      const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+      assert.equal(report.wasm.threads, Math.min(8, cores), 'one wasm thread per logical core');
       const run = await page.evaluate(() => window.rclBench.trainSmoke(8));
       assert.equal(run.backend, 'wasm');
       assert.equal(run.losses.length, 8);
@@ -75,3 +77,22 @@ export const tests = [
     },
   },
 ];
+
+tests.push({
+  name: 'in the app: WebGL picked in settings, a lost context falls back with a visible notice',
+  gpu: 'webgl',
+  allowConsoleErrors: /context lost|CONTEXT_LOST/i,
+  async run({ page, app }) {
+    await page.goto(`${app.url}#/about`);
+    await page.locator('[data-testid="backend-indicator"][data-status="ready"]').waitFor({ timeout: 60_000 });
+    await page.getByTestId('settings-button').click();
+    await page.getByTestId('backend-pref-webgl').check();
+    await page.locator('[data-testid="backend-indicator"][data-backend="webgl"][data-status="ready"]').waitFor({ timeout: 60_000 });
+    await page.getByTestId('settings-close').click();
+    await page.getByTestId('simulate-context-loss').click();
+    const notice = page.getByTestId('backend-fallback-notice');
+    await notice.waitFor({ timeout: 30_000 });
+    assert.ok((await notice.innerText()).length > 10);
+    await page.locator('[data-testid="backend-indicator"][data-backend="wasm"]').waitFor();
+  },
+});

@@ -1,0 +1,112 @@
+/**
+ * The benchmark page (bench.html). It exposes `window.rclBench`, a set of async functions that
+ * scripts/bench.mjs calls through Playwright's `page.evaluate`, and prints what runs into <main>.
+ */
+import { initBackend, simulateWebGlContextLoss, subscribeBackendEvents } from '../core/tensor/initBackend';
+import type { BackendEvent, BackendPreference, BackendReport } from '../core/tensor/backendTypes';
+import { conv512Bench, wasmMatmulBench } from './convBench';
+import { convnetjsBench, type ConvnetjsOptions, type ConvnetjsResult } from './convnetjsBench';
+import { pageEnv, type PageEnv } from './pageEnv';
+import { profileTrainStep, type TrainProfile } from './profileBench';
+import { nextFrame } from './stats';
+import {
+  tinyVggBench,
+  trainSmoke,
+  type TinyVggOptions,
+  type TinyVggResult,
+  type TrainSmokeResult,
+} from './tinyVggBench';
+
+/** The API on `window.rclBench`. Every call resolves with plain JSON-serialisable data. */
+export interface RclBench {
+  init(pref: BackendPreference): Promise<BackendReport>;
+  env(): Promise<PageEnv>;
+  tinyVgg(options: TinyVggOptions): Promise<TinyVggResult>;
+  /** Median ms of a 512×512 3×3 convolution round trip (upload, conv, download). */
+  conv512(): Promise<number>;
+  /** GFLOP/s of a 1024³ matmul on the wasm backend. */
+  wasmMatmulGflops(): Promise<number>;
+  convnetjs(options: ConvnetjsOptions): Promise<ConvnetjsResult>;
+  trainSmoke(steps: number): Promise<TrainSmokeResult>;
+  /** Loses the WebGL context and resolves with the fallback event that follows (e2e tests). */
+  loseWebGlContext(): Promise<BackendEvent>;
+  /** Kernel-by-kernel time of TinyVGG training steps on the active backend (for investigations). */
+  profileTrainStep(steps?: number): Promise<TrainProfile>;
+  /** Everything the last calls returned, with their extra detail (runs, threads...). */
+  lastDetail: Record<string, unknown>;
+}
+
+declare global {
+  interface Window {
+    rclBench?: RclBench;
+  }
+}
+
+const output = document.querySelector('main') ?? document.body;
+
+/** Appends one line to the page's log. */
+function log(line: string): void {
+  const p = document.createElement('p');
+  p.textContent = line;
+  output.append(p);
+}
+
+/** Wraps a bench function: logs start and end (or the error) and yields a frame so the log paints. */
+function logged<A extends unknown[], R>(
+  name: string,
+  fn: (...args: A) => Promise<R>,
+): (...args: A) => Promise<R> {
+  return async (...args: A) => {
+    log(`${name}(${args.map((a) => JSON.stringify(a)).join(', ')}) …`);
+    await nextFrame();
+    const t0 = performance.now();
+    try {
+      const result = await fn(...args);
+      log(`${name} → ${JSON.stringify(result)} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+      return result;
+    } catch (e) {
+      log(`${name} failed: ${e instanceof Error ? e.message : String(e)}`);
+      throw e;
+    }
+  };
+}
+
+const lastDetail: Record<string, unknown> = {};
+
+const api: RclBench = {
+  init: logged('init', (pref: BackendPreference) => initBackend(pref)),
+  env: logged('env', () => Promise.resolve(pageEnv())),
+  tinyVgg: logged('tinyVgg', async (options: TinyVggOptions) => {
+    const result = await tinyVggBench(options);
+    if (result.leakedTensors !== 0) log(`ASSERTION FAILED: TinyVGG leaked ${result.leakedTensors} tensors`);
+    return result;
+  }),
+  conv512: logged('conv512', async () => {
+    const result = await conv512Bench();
+    lastDetail.conv512 = result;
+    return result.ms;
+  }),
+  wasmMatmulGflops: logged('wasmMatmulGflops', async () => {
+    const result = await wasmMatmulBench();
+    lastDetail.wasmMatmul = result;
+    return result.gflops;
+  }),
+  convnetjs: logged('convnetjs', convnetjsBench),
+  trainSmoke: logged('trainSmoke', trainSmoke),
+  loseWebGlContext: logged('loseWebGlContext', async () => {
+    const event = new Promise<BackendEvent>((resolve) => {
+      const stop = subscribeBackendEvents((e) => {
+        stop();
+        resolve(e);
+      });
+    });
+    if (!(await simulateWebGlContextLoss())) throw new Error('not running on WebGL');
+    return event;
+  }),
+  profileTrainStep: logged('profileTrainStep', (steps?: number) => profileTrainStep(steps)),
+  lastDetail,
+};
+
+window.rclBench = api;
+log('Ready: window.rclBench is available.');
+document.documentElement.dataset.benchReady = 'true';
