@@ -60,11 +60,17 @@ const maxPoolGrad: KernelFunc = ({ inputs, backend: b, attrs }) => {
   const out = heapView(backend, dx);
   out.fill(0);
   const { batchSize, inHeight, inWidth, inChannels: C, outHeight, outWidth } = info;
-  const { strideHeight, strideWidth, dilationHeight, dilationWidth, effectiveFilterHeight, effectiveFilterWidth } = info;
-  const best = new Float32Array(C);
-  const where = new Int32Array(C);
+  const {
+    strideHeight,
+    strideWidth,
+    dilationHeight,
+    dilationWidth,
+    effectiveFilterHeight,
+    effectiveFilterWidth,
+  } = info;
+  const rowStride = inWidth * C;
   for (let bi = 0; bi < batchSize; bi++) {
-    const xBatch = bi * inHeight * inWidth * C;
+    const xBatch = bi * inHeight * rowStride;
     for (let oy = 0; oy < outHeight; oy++) {
       const yCorner = oy * strideHeight - info.padInfo.top;
       let yMin = yCorner;
@@ -75,24 +81,22 @@ const maxPoolGrad: KernelFunc = ({ inputs, backend: b, attrs }) => {
         let xMin = xCorner;
         while (xMin < 0) xMin += dilationWidth;
         const xMax = Math.min(inWidth, xCorner + effectiveFilterWidth);
-        best.fill(-Infinity);
-        where.fill(-1);
-        for (let iy = yMin; iy < yMax; iy += dilationHeight) {
-          for (let ix = xMin; ix < xMax; ix += dilationWidth) {
-            const base = xBatch + (iy * inWidth + ix) * C;
-            for (let c = 0; c < C; c++) {
-              const v = x[base + c]!;
-              if (v > best[c]!) {
-                best[c] = v;
-                where[c] = base + c;
+        const gBase = ((bi * outHeight + oy) * outWidth + ox) * C;
+        for (let c = 0; c < C; c++) {
+          let best = -Infinity;
+          let where = -1;
+          for (let iy = yMin; iy < yMax; iy += dilationHeight) {
+            const row = xBatch + iy * rowStride + c;
+            for (let ix = xMin; ix < xMax; ix += dilationWidth) {
+              const at = row + ix * C;
+              const v = x[at]!;
+              if (v > best) {
+                best = v;
+                where = at;
               }
             }
           }
-        }
-        const gBase = ((bi * outHeight + oy) * outWidth + ox) * C;
-        for (let c = 0; c < C; c++) {
-          const w = where[c]!;
-          if (w >= 0) out[w] = out[w]! + g[gBase + c]!;
+          if (where >= 0) out[where] = out[where]! + g[gBase + c]!;
         }
       }
     }
@@ -105,7 +109,9 @@ const maxPoolGrad: KernelFunc = ({ inputs, backend: b, attrs }) => {
  * the wasm backend module is imported.
  */
 export function registerWasmHeapKernels(): void {
-  const configs: KernelConfig[] = [{ kernelName: 'MaxPoolGrad', backendName: 'wasm', kernelFunc: maxPoolGrad }];
+  const configs: KernelConfig[] = [
+    { kernelName: 'MaxPoolGrad', backendName: 'wasm', kernelFunc: maxPoolGrad },
+  ];
   for (const config of configs) {
     const existing = getKernel(config.kernelName, 'wasm');
     if (existing?.kernelFunc === config.kernelFunc) continue;
