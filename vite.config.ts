@@ -23,7 +23,8 @@ function tfjsWasmThreadsSafeForMinify(): Plugin {
       if (!file.test(id)) return null;
       let out = code;
       for (const [from, to] of edits) {
-        if (!out.includes(from)) this.error(`tfjs-backend-wasm changed: "${from}" not found; review this plugin`);
+        if (!out.includes(from))
+          this.error(`tfjs-backend-wasm changed: "${from}" not found; review this plugin`);
         out = out.replace(from, to);
       }
       return { code: out, map: null };

@@ -35,7 +35,8 @@ for (const t of tests) {
   const problems = [];
   await context.route('**/*', (route) => {
     const url = route.request().url();
-    if (url.startsWith(app.origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    if (url.startsWith(app.origin) || url.startsWith('data:') || url.startsWith('blob:'))
+      return route.continue();
     problems.push(`request to a foreign origin: ${url}`);
     return route.abort();
   });
@@ -57,7 +58,11 @@ for (const t of tests) {
     console.log(`  ✓ ${t.name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   } catch (err) {
     failed++;
-    console.log(`  ✗ ${t.name}\n    ${String(err?.stack ?? err).split('\n').join('\n    ')}`);
+    console.log(
+      `  ✗ ${t.name}\n    ${String(err?.stack ?? err)
+        .split('\n')
+        .join('\n    ')}`,
+    );
     if (problems.length) console.log(`    ${problems.join('\n    ')}`);
   } finally {
     await context.close();

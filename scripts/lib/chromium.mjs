@@ -21,9 +21,12 @@ export const GPU_FLAGS = {
 };
 
 export function chromiumPath() {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+    Boolean,
+  );
   const found = candidates.find((p) => existsSync(p));
-  if (!found) throw new Error('Chromium not found: install it with `apt-get install -y chromium` or set CHROMIUM_PATH');
+  if (!found)
+    throw new Error('Chromium not found: install it with `apt-get install -y chromium` or set CHROMIUM_PATH');
   return found;
 }
 

@@ -125,8 +125,7 @@ export const zh: Record<MessageKey, string> = {
   'about.worked': '成功',
   'about.failed': '失败',
   'about.simulateLoss': '模拟 GPU 上下文丢失',
-  'about.simulateLossHint':
-    '供教师演示：显卡驱动重置时，应用会自动切换到下一个计算后端并给出提示。',
+  'about.simulateLossHint': '供教师演示：显卡驱动重置时，应用会自动切换到下一个计算后端并给出提示。',
   'about.yes': '是',
   'about.no': '否',
 };

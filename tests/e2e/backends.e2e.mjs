@@ -17,7 +17,10 @@ export const tests = [
       assert.equal(report.backend, 'wasm');
       assert.equal(report.reason, 'software-gpu');
       assert.equal(report.softwareGpu, true);
-      assert.ok(report.attempts.some((a) => a.backend === 'webgl' && a.softwareGpu), JSON.stringify(report.attempts));
+      assert.ok(
+        report.attempts.some((a) => a.backend === 'webgl' && a.softwareGpu),
+        JSON.stringify(report.attempts),
+      );
       assert.equal(report.wasm.simd, true);
     },
   },
@@ -64,7 +67,11 @@ export const tests = [
     gpu: 'none',
     async run({ page, app }) {
       await openBench(page, app);
-      assert.equal(await page.evaluate(() => window.crossOriginIsolated), true, 'page must be cross-origin isolated');
+      assert.equal(
+        await page.evaluate(() => window.crossOriginIsolated),
+        true,
+        'page must be cross-origin isolated',
+      );
       const report = await page.evaluate(() => window.rclBench.init('wasm'));
       assert.equal(report.backend, 'wasm');
       const cores = await page.evaluate(() => navigator.hardwareConcurrency);
@@ -72,7 +79,10 @@ export const tests = [
       const run = await page.evaluate(() => window.rclBench.trainSmoke(8));
       assert.equal(run.backend, 'wasm');
       assert.equal(run.losses.length, 8);
-      assert.ok(run.losses.every((l) => Number.isFinite(l)), `losses ${run.losses}`);
+      assert.ok(
+        run.losses.every((l) => Number.isFinite(l)),
+        `losses ${run.losses}`,
+      );
       assert.equal(run.numTensorsAfter, run.numTensorsBefore);
     },
   },
@@ -87,7 +97,9 @@ tests.push({
     await page.locator('[data-testid="backend-indicator"][data-status="ready"]').waitFor({ timeout: 60_000 });
     await page.getByTestId('settings-button').click();
     await page.getByTestId('backend-pref-webgl').check();
-    await page.locator('[data-testid="backend-indicator"][data-backend="webgl"][data-status="ready"]').waitFor({ timeout: 60_000 });
+    await page
+      .locator('[data-testid="backend-indicator"][data-backend="webgl"][data-status="ready"]')
+      .waitFor({ timeout: 60_000 });
     await page.getByTestId('settings-close').click();
     await page.getByTestId('simulate-context-loss').click();
     const notice = page.getByTestId('backend-fallback-notice');

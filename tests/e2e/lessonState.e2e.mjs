@@ -35,11 +35,17 @@ export const tests = [
       await page.getByTestId('lesson-page').waitFor();
       assert.equal(await stepOf(page), '2');
       await openRoute(page, app, '#/');
-      const progress = await page.getByTestId('lesson-card-ai-ml-dl').getByTestId('lesson-progress').innerText();
+      const progress = await page
+        .getByTestId('lesson-card-ai-ml-dl')
+        .getByTestId('lesson-progress')
+        .innerText();
       assert.match(progress, /2/, `catalogue progress: ${progress}`);
       await page.reload();
       await page.getByTestId('lesson-card-ai-ml-dl').waitFor();
-      assert.equal(await page.getByTestId('lesson-card-ai-ml-dl').getByTestId('lesson-progress').innerText(), progress);
+      assert.equal(
+        await page.getByTestId('lesson-card-ai-ml-dl').getByTestId('lesson-progress').innerText(),
+        progress,
+      );
     },
   },
   {
@@ -66,7 +72,10 @@ export const tests = [
       await page.reload();
       await page.getByTestId('quiz').waitFor();
       await openRoute(page, app, '#/');
-      const progress = await page.getByTestId('lesson-card-ai-ml-dl').getByTestId('lesson-progress').innerText();
+      const progress = await page
+        .getByTestId('lesson-card-ai-ml-dl')
+        .getByTestId('lesson-progress')
+        .innerText();
       assert.match(progress, /quiz|测验/i, `quiz result on the catalogue: ${progress}`);
     },
   },
@@ -76,7 +85,16 @@ export const tests = [
       // Words allowed to stay Latin in Chinese text: the brand, technical names and abbreviations.
       const allowed =
         /^(Radiology|CNN|Lab|English|wasm|WebGL|WebGPU|CPU|GPU|SIMD|AI|ML|DL|HU|DICOM|PNG|JPEG|ROC|AUC|SVM|MLP|ReLU|SGD|Adam|Grad|CAM|TinyVGG|LeNet|MobileNet|ResNet|Net|MedMNIST|SwiftShader|TensorFlow|js|tfjs|URL|ms|px|MB|KB|et|al|Insights|Imaging|Deep|learning|in|radiology|an|overview|of|the|concepts|and|a|survey|state|art|COOP|COEP|CT|MR|MRI|PET|X|Conv|Pool|ECG)$/;
-      for (const hash of ['#/', '#/lesson/ai-ml-dl?step=1', '#/lesson/ai-ml-dl?step=2', '#/lesson/convolution', '#/zoo', '#/playground', '#/about', '#/nope']) {
+      for (const hash of [
+        '#/',
+        '#/lesson/ai-ml-dl?step=1',
+        '#/lesson/ai-ml-dl?step=2',
+        '#/lesson/convolution',
+        '#/zoo',
+        '#/playground',
+        '#/about',
+        '#/nope',
+      ]) {
         await openRoute(page, app, hash);
         if (hash === '#/') await page.getByTestId('lang-zh').click();
         await page.waitForFunction(() => document.documentElement.lang.startsWith('zh'));
@@ -87,11 +105,13 @@ export const tests = [
             const el = n.parentElement;
             if (!el || el.closest('[lang="en"], script, style')) continue;
             const style = getComputedStyle(el);
-            if (style.display === 'none' || style.visibility === 'hidden' || !el.getClientRects().length) continue;
+            if (style.display === 'none' || style.visibility === 'hidden' || !el.getClientRects().length)
+              continue;
             out.push(...(n.textContent.match(/[A-Za-z]{2,}/g) ?? []));
           }
           for (const el of document.querySelectorAll('[aria-label], [title], [placeholder]')) {
-            for (const attr of ['aria-label', 'title', 'placeholder']) out.push(...((el.getAttribute(attr) ?? '').match(/[A-Za-z]{2,}/g) ?? []));
+            for (const attr of ['aria-label', 'title', 'placeholder'])
+              out.push(...((el.getAttribute(attr) ?? '').match(/[A-Za-z]{2,}/g) ?? []));
           }
           return out;
         });

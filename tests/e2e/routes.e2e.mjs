@@ -18,7 +18,15 @@ export const LESSON_IDS = [
   'pitfalls',
 ];
 
-const ROUTES = ['#/', ...LESSON_IDS.map((id) => `#/lesson/${id}`), '#/zoo', '#/playground', '#/about', '#/no-such-page', '#/lesson/no-such-lesson'];
+const ROUTES = [
+  '#/',
+  ...LESSON_IDS.map((id) => `#/lesson/${id}`),
+  '#/zoo',
+  '#/playground',
+  '#/about',
+  '#/no-such-page',
+  '#/lesson/no-such-lesson',
+];
 
 /** Opens a route and waits for its h1 and for the compute backend to be ready (tfjs loaded). */
 export async function openRoute(page, app, hash) {
@@ -34,7 +42,11 @@ async function checkRoutes(page, app, lang) {
     await openRoute(page, app, hash);
     assert.equal(await page.locator('h1').count(), 1, `${hash}: one h1`);
     const violations = await seriousAxeViolations(page);
-    assert.deepEqual(violations, [], `${hash} (${lang}): axe violations ${JSON.stringify(violations, null, 1)}`);
+    assert.deepEqual(
+      violations,
+      [],
+      `${hash} (${lang}): axe violations ${JSON.stringify(violations, null, 1)}`,
+    );
   }
 }
 

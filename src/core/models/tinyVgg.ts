@@ -44,7 +44,12 @@ export function createTinyVgg(layers: typeof tfl, options: TinyVggOptions = {}):
       conv('conv_2_2'),
       layers.layers.maxPooling2d({ name: 'max_pool_2', poolSize: 2 }),
       layers.layers.flatten({ name: 'flatten' }),
-      layers.layers.dense({ name: 'output', units: numClasses, activation: 'softmax', kernelInitializer: init() }),
+      layers.layers.dense({
+        name: 'output',
+        units: numClasses,
+        activation: 'softmax',
+        kernelInitializer: init(),
+      }),
     ],
   });
 }

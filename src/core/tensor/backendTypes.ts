@@ -15,7 +15,8 @@ export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm',
  * - `preferred-unavailable`: the user's pick failed to initialise; this is the fallback.
  * - `context-lost`: the WebGL context was lost while running; this is the fallback.
  */
-export type BackendReason = 'user-choice' | 'first-available' | 'software-gpu' | 'preferred-unavailable' | 'context-lost';
+export type BackendReason =
+  'user-choice' | 'first-available' | 'software-gpu' | 'preferred-unavailable' | 'context-lost';
 
 /** One backend that `initBackend` tried, for the settings panel and the bench. */
 export interface BackendAttempt {

@@ -42,7 +42,9 @@ export async function probeWebGpu(): Promise<GpuProbe> {
     const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
     if (!adapter) return { ok: false, software: false, detail: 'no WebGPU adapter' };
     const info = adapter.info ?? (await adapter.requestAdapterInfo?.()) ?? {};
-    const detail = [info.vendor, info.architecture, info.device, info.description].filter(Boolean).join(' ') || 'WebGPU adapter';
+    const detail =
+      [info.vendor, info.architecture, info.device, info.description].filter(Boolean).join(' ') ||
+      'WebGPU adapter';
     return { ok: true, software: adapter.isFallbackAdapter === true || isSoftwareRenderer(detail), detail };
   } catch (e) {
     return { ok: false, software: false, detail: e instanceof Error ? e.message : String(e) };

@@ -6,7 +6,15 @@
  * adapter is a software rasteriser: there wasm is much faster (BROWSER.md). A lost WebGL context or
  * WebGPU device falls back to the next backend and raises a `fallback` event for the page to show.
  */
-import { BACKEND_ORDER, type BackendAttempt, type BackendEvent, type BackendName, type BackendPreference, type BackendReason, type BackendReport } from './backendTypes';
+import {
+  BACKEND_ORDER,
+  type BackendAttempt,
+  type BackendEvent,
+  type BackendName,
+  type BackendPreference,
+  type BackendReason,
+  type BackendReport,
+} from './backendTypes';
 import { probeWebGl, probeWebGpu, type GpuProbe } from './gpuProbe';
 import { registerWasmConvGradients } from './wasmConvGradients';
 import { registerWasmHeapKernels } from './wasmHeapKernels';
@@ -141,21 +149,40 @@ async function tryInOrder(
       continue;
     }
     if (probe?.software && skipSoftwareGpu) {
-      attempts.push({ backend: name, ok: false, detail: `software renderer: ${probe.detail}`, softwareGpu: true });
+      attempts.push({
+        backend: name,
+        ok: false,
+        detail: `software renderer: ${probe.detail}`,
+        softwareGpu: true,
+      });
       continue;
     }
     try {
       await activate(tf, name);
-      attempts.push({ backend: name, ok: true, detail: probe?.detail ?? name, softwareGpu: probe?.software ?? false });
+      attempts.push({
+        backend: name,
+        ok: true,
+        detail: probe?.detail ?? name,
+        softwareGpu: probe?.software ?? false,
+      });
       return { backend: name, softwareGpu: probe?.software ?? false };
     } catch (e) {
-      attempts.push({ backend: name, ok: false, detail: e instanceof Error ? e.message : String(e), softwareGpu: false });
+      attempts.push({
+        backend: name,
+        ok: false,
+        detail: e instanceof Error ? e.message : String(e),
+        softwareGpu: false,
+      });
     }
   }
   return null;
 }
 
-async function choose(preference: BackendPreference, exclude: readonly BackendName[], fallbackReason?: BackendReason): Promise<BackendReport> {
+async function choose(
+  preference: BackendPreference,
+  exclude: readonly BackendName[],
+  fallbackReason?: BackendReason,
+): Promise<BackendReport> {
   const tf = await loadTfCore();
   const attempts: BackendAttempt[] = [];
   let reason: BackendReason;
@@ -168,9 +195,14 @@ async function choose(preference: BackendPreference, exclude: readonly BackendNa
     const order = BACKEND_ORDER.filter((b) => !exclude.includes(b) && b !== preference);
     chosen = await tryInOrder(tf, order, true, attempts);
     const sawSoftware = attempts.some((a) => a.softwareGpu);
-    reason = fallbackReason ?? (preference !== 'auto' ? 'preferred-unavailable' : sawSoftware ? 'software-gpu' : 'first-available');
+    reason =
+      fallbackReason ??
+      (preference !== 'auto' ? 'preferred-unavailable' : sawSoftware ? 'software-gpu' : 'first-available');
   }
-  if (!chosen) throw new Error(`no tfjs backend could be initialised: ${attempts.map((a) => `${a.backend}: ${a.detail}`).join('; ')}`);
+  if (!chosen)
+    throw new Error(
+      `no tfjs backend could be initialised: ${attempts.map((a) => `${a.backend}: ${a.detail}`).join('; ')}`,
+    );
   const report: BackendReport = {
     backend: chosen.backend,
     reason: reason!,
@@ -203,10 +235,14 @@ function watchForLoss(tf: TfCore, name: BackendName): void {
     device?: { lost?: Promise<unknown> };
   };
   if (name === 'webgl') {
-    backend.gpgpu?.gl?.canvas?.addEventListener('webglcontextlost', (e) => {
-      e.preventDefault();
-      onLost();
-    }, { once: true });
+    backend.gpgpu?.gl?.canvas?.addEventListener(
+      'webglcontextlost',
+      (e) => {
+        e.preventDefault();
+        onLost();
+      },
+      { once: true },
+    );
   } else if (name === 'webgpu') {
     void backend.device?.lost?.then(onLost);
   }

@@ -90,14 +90,24 @@ class KernelScope {
     const cropLeft = Math.max(0, -pad.left);
     const cropBottom = Math.max(0, -pad.bottom);
     const cropRight = Math.max(0, -pad.right);
-    const input = this.slice(x, [0, cropTop, cropLeft, 0], [b, h - cropTop - cropBottom, w - cropLeft - cropRight, c]);
+    const input = this.slice(
+      x,
+      [0, cropTop, cropLeft, 0],
+      [b, h - cropTop - cropBottom, w - cropLeft - cropRight, c],
+    );
     const explicit: backend_util.ExplicitPadding = [
       [0, 0],
       [Math.max(0, pad.top), Math.max(0, pad.bottom)],
       [Math.max(0, pad.left), Math.max(0, pad.right)],
       [0, 0],
     ];
-    const attrs = { strides, dilations, pad: explicit, dataFormat: 'NHWC', dimRoundingMode: undefined } as unknown as NamedAttrMap;
+    const attrs = {
+      strides,
+      dilations,
+      pad: explicit,
+      dataFormat: 'NHWC',
+      dimRoundingMode: undefined,
+    } as unknown as NamedAttrMap;
     return this.run(depthwise ? 'DepthwiseConv2dNative' : 'Conv2D', { x: input, filter }, attrs);
   }
 
@@ -152,7 +162,13 @@ function geometry(info: backend_util.Conv2DInfo): Geometry {
  */
 function filterGradPad(g: Geometry): { top: number; bottom: number; left: number; right: number } {
   const reach = (axis: 0 | 1, start: number) =>
-    Math.max(0, (g.kernel[axis] - 1) * g.dilations[axis] + (g.output[axis] - 1) * g.strides[axis] - start - (g.input[axis] - 1));
+    Math.max(
+      0,
+      (g.kernel[axis] - 1) * g.dilations[axis] +
+        (g.output[axis] - 1) * g.strides[axis] -
+        start -
+        (g.input[axis] - 1),
+    );
   return { top: g.pad.top, bottom: reach(0, g.pad.top), left: g.pad.left, right: reach(1, g.pad.left) };
 }
 
@@ -160,7 +176,12 @@ function filterGradPad(g: Geometry): { top: number; bottom: number; left: number
 function inputGradPad(g: Geometry): { top: number; bottom: number; left: number; right: number } {
   const lead = (axis: 0 | 1, p: number) => (g.kernel[axis] - 1) * g.dilations[axis] - p;
   const trail = (axis: 0 | 1, p: number) => g.input[axis] - 1 + p - (g.output[axis] - 1) * g.strides[axis];
-  return { top: lead(0, g.pad.top), bottom: trail(0, g.pad.top), left: lead(1, g.pad.left), right: trail(1, g.pad.left) };
+  return {
+    top: lead(0, g.pad.top),
+    bottom: trail(0, g.pad.top),
+    left: lead(1, g.pad.left),
+    right: trail(1, g.pad.left),
+  };
 }
 
 function pairOf(v: number | number[] | undefined): Pair {
@@ -253,7 +274,8 @@ const depthwiseBackpropFilter: KernelFunc = ({ inputs, backend, attrs }) => {
     const perBatch = s.reshape(cropped, [kh, kw, b, c]);
     perMultiplier.push(s.run('Sum', { x: perBatch }, { axis: [2], keepDims: false })); // [kh, kw, c]
   }
-  const stacked = m === 1 ? perMultiplier[0]! : s.run('Pack', perMultiplier as unknown as NamedTensorInfoMap, { axis: 3 });
+  const stacked =
+    m === 1 ? perMultiplier[0]! : s.run('Pack', perMultiplier as unknown as NamedTensorInfoMap, { axis: 3 });
   return s.done(s.reshape(stacked, [kh, kw, c, m]));
 };
 
@@ -289,8 +311,16 @@ const depthwiseBackpropInput: KernelFunc = ({ inputs, backend, attrs }) => {
 export const wasmConvGradientKernels: readonly KernelConfig[] = [
   { kernelName: 'Conv2DBackpropFilter', backendName: 'wasm', kernelFunc: conv2DBackpropFilter },
   { kernelName: 'Conv2DBackpropInput', backendName: 'wasm', kernelFunc: conv2DBackpropInput },
-  { kernelName: 'DepthwiseConv2dNativeBackpropFilter', backendName: 'wasm', kernelFunc: depthwiseBackpropFilter },
-  { kernelName: 'DepthwiseConv2dNativeBackpropInput', backendName: 'wasm', kernelFunc: depthwiseBackpropInput },
+  {
+    kernelName: 'DepthwiseConv2dNativeBackpropFilter',
+    backendName: 'wasm',
+    kernelFunc: depthwiseBackpropFilter,
+  },
+  {
+    kernelName: 'DepthwiseConv2dNativeBackpropInput',
+    backendName: 'wasm',
+    kernelFunc: depthwiseBackpropInput,
+  },
 ];
 
 /**

@@ -44,19 +44,15 @@ const numberParam = (id: string): fc.Arbitrary<NumberParamDef> =>
     });
 
 const enumParam = (id: string): fc.Arbitrary<ParamDef> =>
-  fc
-    .uniqueArray(fc.string({ maxLength: 6 }), { minLength: 1, maxLength: 5 })
-    .chain((values) =>
-      fc
-        .constantFrom(...values)
-        .map((d): ParamDef => ({
-          kind: 'enum',
-          id,
-          label: L,
-          options: values.map((value) => ({ value, label: L })),
-          default: d,
-        })),
-    );
+  fc.uniqueArray(fc.string({ maxLength: 6 }), { minLength: 1, maxLength: 5 }).chain((values) =>
+    fc.constantFrom(...values).map((d): ParamDef => ({
+      kind: 'enum',
+      id,
+      label: L,
+      options: values.map((value) => ({ value, label: L })),
+      default: d,
+    })),
+  );
 
 const paramId = fc
   .oneof(fc.string({ minLength: 1, maxLength: 8 }), fc.constantFrom('__proto__', 'constructor', 'toString'))

@@ -18,7 +18,11 @@ beforeAll(async () => {
 
 function batchTensors(batch: number, seed: number) {
   const d = makeDiscBatch(batch, 64, seed);
-  return { x: tf.tensor4d(d.images, [batch, 64, 64, 1]), y: tf.tensor2d(d.oneHot, [batch, 2]), labels: d.labels };
+  return {
+    x: tf.tensor4d(d.images, [batch, 64, 64, 1]),
+    y: tf.tensor2d(d.oneHot, [batch, 2]),
+    labels: d.labels,
+  };
 }
 
 describe('TinyVGG on wasm', () => {
@@ -31,7 +35,11 @@ describe('TinyVGG on wasm', () => {
 
   it('learns the disc task with Adam (batch 32) and holds no tensor growth over training steps', async () => {
     const model = createTinyVgg(layers, { seed: 3 });
-    model.compile({ optimizer: tf.train.adam(0.003), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+    model.compile({
+      optimizer: tf.train.adam(0.003),
+      loss: 'categoricalCrossentropy',
+      metrics: ['accuracy'],
+    });
     const losses: number[] = [];
     const step = async (seed: number) => {
       const { x, y } = batchTensors(32, seed);

@@ -29,9 +29,15 @@ const padArb: fc.Arbitrary<PadAttr> = fc.oneof(
   fc.constant('valid' as const),
   fc.constant('same' as const),
   fc.integer({ min: 0, max: 2 }),
-  fc
-    .tuple(fc.nat(2), fc.nat(2), fc.nat(2), fc.nat(2))
-    .map(([t, b, l, r]) => [[0, 0], [t, b], [l, r], [0, 0]] as [[0, 0], [number, number], [number, number], [0, 0]]),
+  fc.tuple(fc.nat(2), fc.nat(2), fc.nat(2), fc.nat(2)).map(
+    ([t, b, l, r]) =>
+      [
+        [0, 0],
+        [t, b],
+        [l, r],
+        [0, 0],
+      ] as [[0, 0], [number, number], [number, number], [0, 0]],
+  ),
 );
 
 function caseArb(withDilation: boolean): fc.Arbitrary<Case> {
@@ -66,7 +72,12 @@ function randomArray(n: number, seed: number): Float32Array {
 /** Output size of the forward convolution, or null when the case is not a valid convolution. */
 function forwardInfo(c: Case, depthwise: boolean) {
   const filterShape: [number, number, number, number] = [c.kH, c.kW, c.inC, c.outC];
-  if (c.pad === 'same' && (c.strides[0] > 1 || c.strides[1] > 1) && (c.dilations[0] > 1 || c.dilations[1] > 1)) return null;
+  if (
+    c.pad === 'same' &&
+    (c.strides[0] > 1 || c.strides[1] > 1) &&
+    (c.dilations[0] > 1 || c.dilations[1] > 1)
+  )
+    return null;
   try {
     const info = tf.backend_util.computeConv2DInfo(
       [c.batch, c.inH, c.inW, c.inC],
@@ -84,7 +95,13 @@ function forwardInfo(c: Case, depthwise: boolean) {
   }
 }
 
-function runOn(backend: string, kernel: string, inputs: Record<string, Float32Array>, shapes: Record<string, number[]>, attrs: object): Float32Array {
+function runOn(
+  backend: string,
+  kernel: string,
+  inputs: Record<string, Float32Array>,
+  shapes: Record<string, number[]>,
+  attrs: object,
+): Float32Array {
   tf.setBackend(backend);
   return tf.tidy(() => {
     const ts: Record<string, tf.Tensor> = {};
@@ -112,15 +129,33 @@ function checkKernel(kernel: string, depthwise: boolean, c: Case): void {
   const xShape = [c.batch, c.inH, c.inW, c.inC];
   const fShape = [c.kH, c.kW, c.inC, c.outC];
   const dyShape = [c.batch, outHeight, outWidth, outChannels];
-  const x = randomArray(xShape.reduce((a, b) => a * b), c.seed);
-  const filter = randomArray(fShape.reduce((a, b) => a * b), c.seed + 1);
-  const dy = randomArray(dyShape.reduce((a, b) => a * b), c.seed + 2);
-  const common = { strides: c.strides, pad: c.pad, dimRoundingMode: typeof c.pad === 'number' ? 'floor' : undefined, dataFormat: 'NHWC' };
+  const x = randomArray(
+    xShape.reduce((a, b) => a * b),
+    c.seed,
+  );
+  const filter = randomArray(
+    fShape.reduce((a, b) => a * b),
+    c.seed + 1,
+  );
+  const dy = randomArray(
+    dyShape.reduce((a, b) => a * b),
+    c.seed + 2,
+  );
+  const common = {
+    strides: c.strides,
+    pad: c.pad,
+    dimRoundingMode: typeof c.pad === 'number' ? 'floor' : undefined,
+    dataFormat: 'NHWC',
+  };
   const extra = depthwise ? { dilations: c.dilations } : {};
   const isFilter = kernel.endsWith('Filter');
   const inputs: Record<string, Float32Array> = isFilter ? { x, dy } : { dy, filter };
-  const shapes: Record<string, number[]> = isFilter ? { x: xShape, dy: dyShape } : { dy: dyShape, filter: fShape };
-  const attrs = isFilter ? { ...common, ...extra, filterShape: fShape } : { ...common, ...extra, inputShape: xShape };
+  const shapes: Record<string, number[]> = isFilter
+    ? { x: xShape, dy: dyShape }
+    : { dy: dyShape, filter: fShape };
+  const attrs = isFilter
+    ? { ...common, ...extra, filterShape: fShape }
+    : { ...common, ...extra, inputShape: xShape };
   const expected = runOn('cpu', kernel, inputs, shapes, attrs);
   tf.setBackend('wasm');
   const before = { tensors: tf.memory().numTensors, buffers: tf.engine().backend.numDataIds() };
@@ -146,18 +181,47 @@ function checkAdjoint(depthwise: boolean, c: Case): void {
   const xShape = [c.batch, c.inH, c.inW, c.inC];
   const fShape = [c.kH, c.kW, c.inC, c.outC];
   const dyShape = [c.batch, outHeight, outWidth, outChannels];
-  const x = randomArray(xShape.reduce((a, b) => a * b), c.seed);
-  const filter = randomArray(fShape.reduce((a, b) => a * b), c.seed + 1);
-  const dy = randomArray(dyShape.reduce((a, b) => a * b), c.seed + 2);
-  const conv = { strides: c.strides, pad: c.pad, dilations: c.dilations, dimRoundingMode: typeof c.pad === 'number' ? 'floor' : undefined, dataFormat: 'NHWC' };
+  const x = randomArray(
+    xShape.reduce((a, b) => a * b),
+    c.seed,
+  );
+  const filter = randomArray(
+    fShape.reduce((a, b) => a * b),
+    c.seed + 1,
+  );
+  const dy = randomArray(
+    dyShape.reduce((a, b) => a * b),
+    c.seed + 2,
+  );
+  const conv = {
+    strides: c.strides,
+    pad: c.pad,
+    dilations: c.dilations,
+    dimRoundingMode: typeof c.pad === 'number' ? 'floor' : undefined,
+    dataFormat: 'NHWC',
+  };
   const forward = depthwise ? 'DepthwiseConv2dNative' : 'Conv2D';
   const y = runOn('cpu', forward, { x, filter }, { x: xShape, filter: fShape }, conv);
   const prefix = depthwise ? 'DepthwiseConv2dNative' : 'Conv2D';
-  const dW = runOn('wasm', `${prefix}BackpropFilter`, { x, dy }, { x: xShape, dy: dyShape }, { ...conv, filterShape: fShape });
-  const dx = runOn('wasm', `${prefix}BackpropInput`, { dy, filter }, { dy: dyShape, filter: fShape }, { ...conv, inputShape: xShape });
+  const dW = runOn(
+    'wasm',
+    `${prefix}BackpropFilter`,
+    { x, dy },
+    { x: xShape, dy: dyShape },
+    { ...conv, filterShape: fShape },
+  );
+  const dx = runOn(
+    'wasm',
+    `${prefix}BackpropInput`,
+    { dy, filter },
+    { dy: dyShape, filter: fShape },
+    { ...conv, inputShape: xShape },
+  );
   const reference = dot(dy, y);
   for (const other of [dot(dW, filter), dot(dx, x)]) {
-    expect(Math.abs(other.value - reference.value) / Math.max(reference.scale, other.scale)).toBeLessThanOrEqual(1e-4);
+    expect(
+      Math.abs(other.value - reference.value) / Math.max(reference.scale, other.scale),
+    ).toBeLessThanOrEqual(1e-4);
   }
 }
 
@@ -170,16 +234,28 @@ beforeAll(async () => {
 describe('wasm convolution gradient kernels match the cpu backend', () => {
   const runs = { numRuns: 120, seed: 20261125 };
   it('Conv2DBackpropFilter', () => {
-    fc.assert(fc.property(caseArb(false), (c) => checkKernel('Conv2DBackpropFilter', false, c)), runs);
+    fc.assert(
+      fc.property(caseArb(false), (c) => checkKernel('Conv2DBackpropFilter', false, c)),
+      runs,
+    );
   });
   it('Conv2DBackpropInput', () => {
-    fc.assert(fc.property(caseArb(false), (c) => checkKernel('Conv2DBackpropInput', false, c)), runs);
+    fc.assert(
+      fc.property(caseArb(false), (c) => checkKernel('Conv2DBackpropInput', false, c)),
+      runs,
+    );
   });
   it('DepthwiseConv2dNativeBackpropFilter', () => {
-    fc.assert(fc.property(caseArb(false), (c) => checkKernel('DepthwiseConv2dNativeBackpropFilter', true, c)), runs);
+    fc.assert(
+      fc.property(caseArb(false), (c) => checkKernel('DepthwiseConv2dNativeBackpropFilter', true, c)),
+      runs,
+    );
   });
   it('DepthwiseConv2dNativeBackpropInput', () => {
-    fc.assert(fc.property(caseArb(false), (c) => checkKernel('DepthwiseConv2dNativeBackpropInput', true, c)), runs);
+    fc.assert(
+      fc.property(caseArb(false), (c) => checkKernel('DepthwiseConv2dNativeBackpropInput', true, c)),
+      runs,
+    );
   });
 
   // The cpu backend's gradient kernels ignore dilation (tfjs's own gradients refuse dilation > 1),
@@ -189,7 +265,10 @@ describe('wasm convolution gradient kernels match the cpu backend', () => {
     const name = depthwise ? 'depthwise' : 'regular';
     it(`${name} gradients with dilation satisfy the adjoint identity`, () => {
       const arb = caseArb(true).map((c) => ({ ...c, strides: [1, 1] as [number, number] }));
-      fc.assert(fc.property(arb, (c) => checkAdjoint(depthwise, c)), { numRuns: 60, seed: 7 });
+      fc.assert(
+        fc.property(arb, (c) => checkAdjoint(depthwise, c)),
+        { numRuns: 60, seed: 7 },
+      );
     });
   }
 
