@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../../../src/core/tensor/initBackend';
 import { expectNoTensorLeak } from '../../helpers/tensorLeak';
+import { relativeError } from '../../helpers/relativeError';
 
 type PadAttr = 'valid' | 'same' | number | [[0, 0], [number, number], [number, number], [0, 0]];
 
@@ -111,36 +112,27 @@ function runOn(
   });
 }
 
-function relativeError(actual: Float32Array, expected: Float32Array): number {
-  expect(actual.length).toBe(expected.length);
-  let maxDiff = 0;
-  let scale = 1e-6;
-  for (let i = 0; i < expected.length; i++) {
-    maxDiff = Math.max(maxDiff, Math.abs(actual[i]! - expected[i]!));
-    scale = Math.max(scale, Math.abs(expected[i]!));
-  }
-  return maxDiff / scale;
-}
-
-function checkKernel(kernel: string, depthwise: boolean, c: Case): void {
+/** Shapes and seeded values of x, the filter and dy for a case (skipped when it is no valid convolution). */
+function caseTensors(c: Case, depthwise: boolean) {
   const info = forwardInfo(c, depthwise);
   fc.pre(info !== null);
   const { outHeight, outWidth, outChannels } = info!;
   const xShape = [c.batch, c.inH, c.inW, c.inC];
   const fShape = [c.kH, c.kW, c.inC, c.outC];
   const dyShape = [c.batch, outHeight, outWidth, outChannels];
-  const x = randomArray(
-    xShape.reduce((a, b) => a * b),
-    c.seed,
-  );
-  const filter = randomArray(
-    fShape.reduce((a, b) => a * b),
-    c.seed + 1,
-  );
-  const dy = randomArray(
-    dyShape.reduce((a, b) => a * b),
-    c.seed + 2,
-  );
+  const size = (shape: number[]) => shape.reduce((a, b) => a * b);
+  return {
+    xShape,
+    fShape,
+    dyShape,
+    x: randomArray(size(xShape), c.seed),
+    filter: randomArray(size(fShape), c.seed + 1),
+    dy: randomArray(size(dyShape), c.seed + 2),
+  };
+}
+
+function checkKernel(kernel: string, depthwise: boolean, c: Case): void {
+  const { xShape, fShape, dyShape, x, filter, dy } = caseTensors(c, depthwise);
   const common = {
     strides: c.strides,
     pad: c.pad,
@@ -175,24 +167,7 @@ function dot(a: Float32Array, b: Float32Array): { value: number; scale: number }
 }
 
 function checkAdjoint(depthwise: boolean, c: Case): void {
-  const info = forwardInfo(c, depthwise);
-  fc.pre(info !== null);
-  const { outHeight, outWidth, outChannels } = info!;
-  const xShape = [c.batch, c.inH, c.inW, c.inC];
-  const fShape = [c.kH, c.kW, c.inC, c.outC];
-  const dyShape = [c.batch, outHeight, outWidth, outChannels];
-  const x = randomArray(
-    xShape.reduce((a, b) => a * b),
-    c.seed,
-  );
-  const filter = randomArray(
-    fShape.reduce((a, b) => a * b),
-    c.seed + 1,
-  );
-  const dy = randomArray(
-    dyShape.reduce((a, b) => a * b),
-    c.seed + 2,
-  );
+  const { xShape, fShape, dyShape, x, filter, dy } = caseTensors(c, depthwise);
   const conv = {
     strides: c.strides,
     pad: c.pad,

@@ -4,6 +4,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../../../src/core/tensor/initBackend';
+import { relativeError } from '../../helpers/relativeError';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -25,14 +26,7 @@ function expectSameOnWasmAndCpu(f: () => tf.Tensor): void {
   const before = { t: tf.memory().numTensors, b: tf.engine().backend.numDataIds() };
   const actual = onBackend('wasm', f);
   expect({ t: tf.memory().numTensors, b: tf.engine().backend.numDataIds() }).toEqual(before);
-  expect(actual.length).toBe(expected.length);
-  let scale = 1e-6;
-  let diff = 0;
-  expected.forEach((e, i) => {
-    scale = Math.max(scale, Math.abs(e));
-    diff = Math.max(diff, Math.abs(e - actual[i]!));
-  });
-  expect(diff / scale).toBeLessThanOrEqual(1e-5);
+  expect(relativeError(actual, expected)).toBeLessThanOrEqual(1e-5);
 }
 
 describe('wasm heap kernels match the cpu backend', () => {
