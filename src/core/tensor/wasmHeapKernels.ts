@@ -6,6 +6,9 @@
  *   120 ms training step; 7 ms here). Each pooling window is scanned once: the gradient dy of a
  *   window goes to the first maximum in row-major order (ties: first wins), exactly as the cpu
  *   backend does.
+ * - `Sum` over leading axes (the bias gradient Σ_{b,y,x} dy[b,y,x,c], 2.5 ms for a 32×62×62×10
+ *   tensor): computed as dyᵀ·1 with wasm's XNNPACK matrix product (1.5 ms, and it uses the thread
+ *   pool). Other reductions go to tfjs's own kernel.
  *
  * They read and write the backend's `Float32Array` heap views directly (no copies), and are
  * property-tested against the cpu backend.
@@ -104,6 +107,38 @@ const maxPoolGrad: KernelFunc = ({ inputs, backend: b, attrs }) => {
   return dx;
 };
 
+let tfjsSum: KernelFunc | null = null;
+
+/**
+ * Sum over leading axes as xᵀ·1 (x as an N×C matrix, 1 a fresh vector of N ones: XNNPACK packs its
+ * right operand, so the small one goes there); other sums go to tfjs.
+ */
+const sum: KernelFunc = (args) => {
+  const backend = args.backend as WasmBackendLike & { disposeData(id: object): void };
+  const { x } = args.inputs as { x: TensorInfo };
+  const { axis, keepDims } = args.attrs as unknown as { axis: number | number[]; keepDims: boolean };
+  const axes = util.parseAxisParam(axis, x.shape).sort((p, q) => p - q);
+  const leading = axes.length > 0 && axes.length < x.shape.length && axes.every((ax, i) => ax === i);
+  const rows = axes.reduce((n, ax) => n * x.shape[ax]!, 1);
+  if (!leading || x.dtype !== 'float32' || rows < 1024) return tfjsSum!(args);
+  const kept = x.shape.slice(axes.length);
+  const width = util.sizeFromShape(kept);
+  const matMul = getKernel('BatchMatMul', 'wasm')!.kernelFunc;
+  const reshape = getKernel('Reshape', 'wasm')!.kernelFunc;
+  const ones = backend.makeOutput([1, rows, 1], 'float32');
+  heapView(backend, ones).fill(1);
+  const matrix = reshape({ inputs: { x }, backend, attrs: { shape: [1, rows, width] } }) as TensorInfo;
+  const product = matMul({
+    inputs: { a: matrix, b: ones },
+    backend,
+    attrs: { transposeA: true, transposeB: false },
+  }) as TensorInfo;
+  const outShape = keepDims ? [...axes.map(() => 1), ...kept] : kept;
+  const out = reshape({ inputs: { x: product }, backend, attrs: { shape: outShape } }) as TensorInfo;
+  for (const t of [ones, matrix, product]) backend.disposeData(t.dataId);
+  return out;
+};
+
 /**
  * Registers the kernels above for the wasm backend (replacing tfjs's). Idempotent; call after
  * the wasm backend module is imported.
@@ -111,11 +146,15 @@ const maxPoolGrad: KernelFunc = ({ inputs, backend: b, attrs }) => {
 export function registerWasmHeapKernels(): void {
   const configs: KernelConfig[] = [
     { kernelName: 'MaxPoolGrad', backendName: 'wasm', kernelFunc: maxPoolGrad },
+    { kernelName: 'Sum', backendName: 'wasm', kernelFunc: sum },
   ];
   for (const config of configs) {
     const existing = getKernel(config.kernelName, 'wasm');
     if (existing?.kernelFunc === config.kernelFunc) continue;
-    if (existing) unregisterKernel(config.kernelName, 'wasm');
-    registerKernel(config);
+    if (!existing) throw new Error(`tfjs-backend-wasm has no ${config.kernelName} kernel to replace`);
+    if (config.kernelName === 'Sum') tfjsSum = existing.kernelFunc;
+    unregisterKernel(config.kernelName, 'wasm');
+    // Keep tfjs's setup function: it binds the wasm function that the fallback calls.
+    registerKernel({ ...config, setupFunc: existing.setupFunc });
   }
 }

@@ -1,4 +1,4 @@
-/** The wasm heap kernels (MaxPoolGrad) against the cpu backend. */
+/** The wasm heap kernels (MaxPoolGrad, Sum over leading axes) against the cpu backend. */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import fc from 'fast-check';
@@ -19,14 +19,18 @@ function onBackend(name: string, f: () => tf.Tensor): Float32Array {
   return tf.tidy(() => f().dataSync() as Float32Array);
 }
 
-/** Same result on both backends, to 1e-5 of the largest expected magnitude, and no buffer left behind. */
-function expectSameOnWasmAndCpu(f: () => tf.Tensor): void {
+/**
+ * Same result on both backends, to 1e-5 relative error (or, with `scale`, to 1e-5 × scale), and no
+ * buffer left behind.
+ */
+function expectSameOnWasmAndCpu(f: () => tf.Tensor, scale?: number): void {
   const expected = onBackend('cpu', f);
   tf.setBackend('wasm');
   const before = { t: tf.memory().numTensors, b: tf.engine().backend.numDataIds() };
   const actual = onBackend('wasm', f);
   expect({ t: tf.memory().numTensors, b: tf.engine().backend.numDataIds() }).toEqual(before);
-  expect(relativeError(actual, expected)).toBeLessThanOrEqual(1e-5);
+  if (scale === undefined) expect(relativeError(actual, expected)).toBeLessThanOrEqual(1e-5);
+  else actual.forEach((a, i) => expect(Math.abs(a - expected[i]!)).toBeLessThanOrEqual(1e-5 * scale));
 }
 
 describe('wasm heap kernels match the cpu backend', () => {
@@ -54,6 +58,34 @@ describe('wasm heap kernels match the cpu backend', () => {
         expectSameOnWasmAndCpu(() => tf.grad(lossOf)(tf.tensor4d(c.values, [c.b, c.h, c.w, c.c])));
       }),
       { numRuns: 150, seed: 11 },
+    );
+  });
+
+  it('Sum over leading axes (bias gradients), and the fallback for other axes', () => {
+    const caseArb = fc
+      .record({
+        lead: fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 3 }),
+        kept: fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 2 }),
+        keepDims: fc.boolean(),
+        seed: fc.nat(),
+      })
+      .filter((c) => c.lead.reduce((p, q) => p * q, 1) >= 1024 || c.seed % 4 === 0);
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const shape = [...c.lead, ...c.kept];
+        const n = shape.reduce((p, q) => p * q, 1);
+        const values = Float32Array.from({ length: n }, (_, i) => 50 + Math.sin(i * 12.9898 + c.seed) * 100);
+        // Summation error is bounded relative to Σ|x|; values have a positive mean, so a wrong
+        // weight in the sum shows up far above that bound.
+        const magnitude = values.reduce((p, q) => p + Math.abs(q), 1e-6);
+        const leading = c.lead.map((_, i) => i);
+        expectSameOnWasmAndCpu(() => tf.sum(tf.tensor(values, shape), leading, c.keepDims), magnitude);
+        expectSameOnWasmAndCpu(
+          () => tf.sum(tf.tensor(values, shape), [shape.length - 1], c.keepDims),
+          magnitude,
+        );
+      }),
+      { numRuns: 60, seed: 12 },
     );
   });
 });
