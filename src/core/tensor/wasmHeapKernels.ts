@@ -9,6 +9,10 @@
  * - `Sum` over leading axes (the bias gradient Σ_{b,y,x} dy[b,y,x,c], 2.5 ms for a 32×62×62×10
  *   tensor): computed as dyᵀ·1 with wasm's XNNPACK matrix product (1.5 ms, and it uses the thread
  *   pool). Other reductions go to tfjs's own kernel.
+ * - `Identity`, and `Cast` to the same dtype (ReLU's gradient casts step(x) to float32): tfjs copies
+ *   the whole buffer (3 copies of each large activation per step). Tensors are immutable, so the
+ *   output can share the input's buffer with one more reference, as `Reshape` does here and as the
+ *   cpu backend's `Identity` does.
  *
  * They read and write the backend's `Float32Array` heap views directly (no copies), and are
  * property-tested against the cpu backend.
@@ -107,6 +111,26 @@ const maxPoolGrad: KernelFunc = ({ inputs, backend: b, attrs }) => {
   return dx;
 };
 
+/** A second reference to the same buffer (tensors are immutable; the backend counts references). */
+function alias(backend: object, x: TensorInfo): TensorInfo {
+  (backend as { incRef(dataId: object): void }).incRef(x.dataId);
+  return { dataId: x.dataId, shape: x.shape, dtype: x.dtype };
+}
+
+let tfjsIdentity: KernelFunc | null = null;
+let tfjsCast: KernelFunc | null = null;
+
+const identity: KernelFunc = (args) => {
+  const { x } = args.inputs as { x: TensorInfo };
+  return x.dtype === 'string' ? tfjsIdentity!(args) : alias(args.backend, x);
+};
+
+const cast: KernelFunc = (args) => {
+  const { x } = args.inputs as { x: TensorInfo };
+  const { dtype } = args.attrs as unknown as { dtype: string };
+  return dtype === x.dtype && dtype !== 'string' ? alias(args.backend, x) : tfjsCast!(args);
+};
+
 let tfjsSum: KernelFunc | null = null;
 
 /**
@@ -147,12 +171,16 @@ export function registerWasmHeapKernels(): void {
   const configs: KernelConfig[] = [
     { kernelName: 'MaxPoolGrad', backendName: 'wasm', kernelFunc: maxPoolGrad },
     { kernelName: 'Sum', backendName: 'wasm', kernelFunc: sum },
+    { kernelName: 'Identity', backendName: 'wasm', kernelFunc: identity },
+    { kernelName: 'Cast', backendName: 'wasm', kernelFunc: cast },
   ];
   for (const config of configs) {
     const existing = getKernel(config.kernelName, 'wasm');
     if (existing?.kernelFunc === config.kernelFunc) continue;
     if (!existing) throw new Error(`tfjs-backend-wasm has no ${config.kernelName} kernel to replace`);
     if (config.kernelName === 'Sum') tfjsSum = existing.kernelFunc;
+    if (config.kernelName === 'Identity') tfjsIdentity = existing.kernelFunc;
+    if (config.kernelName === 'Cast') tfjsCast = existing.kernelFunc;
     unregisterKernel(config.kernelName, 'wasm');
     // Keep tfjs's setup function: it binds the wasm function that the fallback calls.
     registerKernel({ ...config, setupFunc: existing.setupFunc });

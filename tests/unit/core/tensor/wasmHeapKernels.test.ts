@@ -1,4 +1,4 @@
-/** The wasm heap kernels (MaxPoolGrad, Sum over leading axes) against the cpu backend. */
+/** The wasm heap kernels (MaxPoolGrad, Sum over leading axes, Identity, Cast) against the cpu backend. */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import fc from 'fast-check';
@@ -87,5 +87,23 @@ describe('wasm heap kernels match the cpu backend', () => {
       }),
       { numRuns: 60, seed: 12 },
     );
+  });
+
+  it('Identity and same-dtype Cast share the buffer safely; other casts convert', () => {
+    tf.setBackend('wasm');
+    const before = { t: tf.memory().numTensors, b: tf.engine().backend.numDataIds() };
+    const x = tf.tensor([1.5, -2, 3.25, 0]);
+    const copies = [
+      tf.clone(x),
+      tf.cast(x, 'float32'),
+      tf.engine().runKernel('Identity', { x }) as tf.Tensor,
+    ];
+    const asInt = tf.cast(x, 'int32');
+    x.dispose(); // the aliases keep the data alive
+    for (const c of copies) expect(Array.from(c.dataSync())).toEqual([1.5, -2, 3.25, 0]);
+    expect(Array.from(asInt.dataSync())).toEqual([1, -2, 3, 0]);
+    expect(asInt.dtype).toBe('int32');
+    tf.dispose([...copies, asInt]);
+    expect({ t: tf.memory().numTensors, b: tf.engine().backend.numDataIds() }).toEqual(before);
   });
 });
