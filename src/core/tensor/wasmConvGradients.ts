@@ -197,6 +197,26 @@ interface ConvAttrs {
   dataFormat?: 'NHWC' | 'NCHW';
 }
 
+/** The forward convolution's geometry for a gradient kernel's attributes. */
+function convGeometry(
+  xShape: [number, number, number, number],
+  filterShape: [number, number, number, number],
+  a: ConvAttrs,
+  depthwise: boolean,
+): Geometry {
+  return geometry(
+    backend_util.computeConv2DInfo(
+      xShape,
+      filterShape,
+      a.strides,
+      pairOf(a.dilations),
+      a.pad,
+      a.dimRoundingMode,
+      depthwise,
+    ),
+  );
+}
+
 function assertNhwc(attrs: ConvAttrs, name: string): void {
   if (attrs.dataFormat === 'NCHW') throw new Error(`${name} on wasm supports NHWC only`);
 }
@@ -206,15 +226,7 @@ const conv2DBackpropFilter: KernelFunc = ({ inputs, backend, attrs }) => {
   const { x, dy } = inputs as { x: TensorInfo; dy: TensorInfo };
   const a = attrs as unknown as ConvAttrs & { filterShape: [number, number, number, number] };
   assertNhwc(a, 'Conv2DBackpropFilter');
-  const info = backend_util.computeConv2DInfo(
-    x.shape as [number, number, number, number],
-    a.filterShape,
-    a.strides,
-    pairOf(a.dilations),
-    a.pad,
-    a.dimRoundingMode,
-  );
-  const g = geometry(info);
+  const g = convGeometry(x.shape as [number, number, number, number], a.filterShape, a, false);
   const [kh, kw, ci, co] = a.filterShape;
   const s = new KernelScope(backend as KernelBackend);
   const xT = s.transpose(x, [3, 1, 2, 0]); // [ci, H, W, b]
@@ -229,15 +241,7 @@ const conv2DBackpropInput: KernelFunc = ({ inputs, backend, attrs }) => {
   const { dy, filter } = inputs as { dy: TensorInfo; filter: TensorInfo };
   const a = attrs as unknown as ConvAttrs & { inputShape: [number, number, number, number] };
   assertNhwc(a, 'Conv2DBackpropInput');
-  const info = backend_util.computeConv2DInfo(
-    a.inputShape,
-    filter.shape as [number, number, number, number],
-    a.strides,
-    pairOf(a.dilations),
-    a.pad,
-    a.dimRoundingMode,
-  );
-  const g = geometry(info);
+  const g = convGeometry(a.inputShape, filter.shape as [number, number, number, number], a, false);
   const s = new KernelScope(backend as KernelBackend);
   const rotated = s.run('Reverse', { x: filter }, { dims: [0, 1] });
   const swapped = s.transpose(rotated, [0, 1, 3, 2]); // [kh, kw, co, ci]
@@ -251,16 +255,7 @@ const depthwiseBackpropFilter: KernelFunc = ({ inputs, backend, attrs }) => {
   const a = attrs as unknown as ConvAttrs & { filterShape: [number, number, number, number] };
   const [b, h, w, c] = x.shape as [number, number, number, number];
   const [kh, kw, , m] = a.filterShape;
-  const info = backend_util.computeConv2DInfo(
-    [b, h, w, c],
-    a.filterShape,
-    a.strides,
-    pairOf(a.dilations),
-    a.pad,
-    a.dimRoundingMode,
-    true,
-  );
-  const g = geometry(info);
+  const g = convGeometry([b, h, w, c], a.filterShape, a, true);
   const [oh, ow] = g.output;
   const s = new KernelScope(backend as KernelBackend);
   const xFold = s.reshape(s.transpose(x, [1, 2, 0, 3]), [1, h, w, b * c]);
@@ -284,16 +279,7 @@ const depthwiseBackpropInput: KernelFunc = ({ inputs, backend, attrs }) => {
   const { dy, filter } = inputs as { dy: TensorInfo; filter: TensorInfo };
   const a = attrs as unknown as ConvAttrs & { inputShape: [number, number, number, number] };
   const [kh, kw, c, m] = filter.shape as [number, number, number, number];
-  const info = backend_util.computeConv2DInfo(
-    a.inputShape,
-    [kh, kw, c, m],
-    a.strides,
-    pairOf(a.dilations),
-    a.pad,
-    a.dimRoundingMode,
-    true,
-  );
-  const g = geometry(info);
+  const g = convGeometry(a.inputShape, [kh, kw, c, m], a, true);
   const [b, oh, ow] = dy.shape as [number, number, number, number];
   const s = new KernelScope(backend as KernelBackend);
   const rotated = s.run('Reverse', { x: filter }, { dims: [0, 1] });
