@@ -76,7 +76,7 @@ const PLANNED: Readonly<Record<LessonId, Meta>> = {
     title: { en: 'Train a classifier', zh: '训练一个分类器' },
     summary: {
       en: 'Train a CNN in the browser: learning curves, overfitting, augmentation, confusion matrix, ROC/AUC, threshold, Grad-CAM.',
-      zh: '在浏览器中训练 CNN:学习曲线、过拟合、数据增强、混淆矩阵、ROC/AUC、阈值选择与 Grad-CAM。',
+      zh: '在浏览器中训练 CNN：学习曲线、过拟合、数据增强、混淆矩阵、ROC/AUC、阈值选择与 Grad-CAM。',
     },
     minutes: 35,
   },

@@ -37,7 +37,7 @@ function strayLatin(text: string): string[] {
 
 /** ASCII , : ; ? ! ( next to a Chinese character: Chinese text uses the full-width forms (U+FF0C, U+FF1A, …). */
 function halfWidthPunctuation(text: string): string[] {
-  return text.match(/[\u4e00-\u9fff][,:;?!(]|[,;?!(][\u4e00-\u9fff]/g) ?? [];
+  return text.match(/[\u4e00-\u9fff][,:;?!(]|[,:;?!(][\u4e00-\u9fff]/g) ?? [];
 }
 
 const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
