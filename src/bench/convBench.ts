@@ -4,7 +4,7 @@
  */
 import { getBackendReport, initBackend, loadTfCore } from '../core/tensor/initBackend';
 import { mulberry32 } from '../core/datasets/discPhantom';
-import { median, round, timeRuns } from './stats';
+import { median, round, timeImageRoundTrips, timeRuns } from './stats';
 
 /** Side of the convolved image and of the matmul. */
 export const CONV_SIZE = 512;
@@ -35,16 +35,11 @@ export async function conv512Bench(warmup = 3, runs = 7): Promise<Conv512Result>
   const image = randomValues(CONV_SIZE * CONV_SIZE, 11);
   const kernel = tf.tensor4d(randomValues(9, 12), [3, 3, 1, 1]);
   try {
-    const times = await timeRuns(
-      async () => {
-        const x = tf.tensor4d(image, [1, CONV_SIZE, CONV_SIZE, 1]);
-        const y = tf.conv2d(x, kernel, 1, 'same');
-        try {
-          await y.data();
-        } finally {
-          tf.dispose([x, y]);
-        }
-      },
+    const times = await timeImageRoundTrips(
+      tf,
+      image,
+      CONV_SIZE,
+      (x) => tf.conv2d(x, kernel, 1, 'same'),
       warmup,
       runs,
     );

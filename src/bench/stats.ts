@@ -1,4 +1,5 @@
 /** Small timing helpers shared by the bench sections. */
+import type { Tensor, Tf } from './tfTypes';
 
 /** The median of `values` (mean of the middle two for an even count); NaN when empty. */
 export function median(values: readonly number[]): number {
@@ -27,6 +28,34 @@ export async function timeRuns(fn: () => Promise<void>, warmup: number, runs: nu
     times.push(performance.now() - t0);
   }
   return times;
+}
+
+/**
+ * Times the round trip of one single-channel square image through `op`: upload (`tf.tensor4d`
+ * from `image`), `op`, and download (`await data()`, so GPU work has finished). Returns every
+ * timed duration in ms, after `warmup` untimed runs; disposes what each run made.
+ */
+export function timeImageRoundTrips(
+  tf: Tf,
+  image: Float32Array,
+  size: number,
+  op: (x: ReturnType<Tf['tensor4d']>) => Tensor,
+  warmup: number,
+  runs: number,
+): Promise<number[]> {
+  return timeRuns(
+    async () => {
+      const x = tf.tensor4d(image, [1, size, size, 1]);
+      const y = op(x);
+      try {
+        await y.data();
+      } finally {
+        tf.dispose([x, y]);
+      }
+    },
+    warmup,
+    runs,
+  );
 }
 
 /** Yields to the event loop so the page can paint progress between long steps. */

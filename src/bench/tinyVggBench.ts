@@ -5,7 +5,7 @@
 import { loadTfCore, loadTfLayers } from '../core/tensor/initBackend';
 import { createTinyVgg } from '../core/models/tinyVgg';
 import { makeDiscBatch, type DiscBatch } from '../core/datasets/discPhantom';
-import { median, round, timeRuns } from './stats';
+import { median, round, timeImageRoundTrips, timeRuns } from './stats';
 import type { Tensor, Tf } from './tfTypes';
 
 type Model = ReturnType<typeof createTinyVgg>;
@@ -93,16 +93,11 @@ async function trainStep(tf: Tf, model: Model, data: DiscBatch): Promise<number>
 /** Median batch-1 inference time, ms; the output is read back with `await data()` each run. */
 async function inferenceMedian(tf: Tf, model: Model, warmup: number, runs: number): Promise<number> {
   const image = makeDiscBatch(1, INPUT_SIZE, 7).images;
-  const times = await timeRuns(
-    async () => {
-      const x = tf.tensor4d(image, [1, INPUT_SIZE, INPUT_SIZE, 1]);
-      const y = model.predict(x) as Tensor;
-      try {
-        await y.data();
-      } finally {
-        tf.dispose([x, y]);
-      }
-    },
+  const times = await timeImageRoundTrips(
+    tf,
+    image,
+    INPUT_SIZE,
+    (x) => model.predict(x) as Tensor,
     warmup,
     runs,
   );
