@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
@@ -41,8 +42,19 @@ export const isolationHeaders = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
+/**
+ * Cornerstone's 12-bit JPEG decoder (JpegImage), which the package's exports map does not expose.
+ * vitest.config.ts repeats it; tsconfig.json `paths` names the same file for tsc and tsx.
+ */
+const codecAliases = {
+  'cornerstone-jpeg12': fileURLToPath(
+    new URL('./node_modules/@cornerstonejs/dicom-image-loader/dist/esm/codecs/jpeg.js', import.meta.url),
+  ),
+};
+
 export default defineConfig({
   base: './',
+  resolve: { alias: codecAliases },
   plugins: [react(), tfjsWasmThreadsSafeForMinify()],
   server: { headers: isolationHeaders },
   preview: { headers: isolationHeaders },
