@@ -1,0 +1,276 @@
+/**
+ * Parses the bytes of a DICOM file into dicom-parser DataSets, tolerant like a real viewer: Part 10
+ * files (PS3.10 7.1: 128-byte preamble, "DICM", File Meta Information in Explicit VR Little
+ * Endian), bare data sets without preamble, a Transfer Syntax UID that is missing or contradicts
+ * how the data set is actually encoded, deflated data sets (PS3.5 A.5), and files with trailing
+ * garbage after the pixel data. Every failure becomes an ImageDecodeError.
+ */
+import dicomParser from 'dicom-parser';
+import type { DataSet, ParseDicomOptions } from 'dicom-parser';
+import { inflateSync, unzlibSync } from 'fflate';
+import { ImageDecodeError } from '../ImageDecodeError';
+import {
+  corruptError,
+  emptyFileError,
+  noDataSetError,
+  notDicomError,
+  truncatedElementsError,
+} from './dicomErrors';
+import { hasPart10Prefix, identifyFileType, peekElementEncoding } from './sniffFileType';
+import { readText } from './textValues';
+import {
+  DEFLATED_LE,
+  EXPLICIT_BE,
+  EXPLICIT_LE,
+  GE_PRIVATE_IMPLICIT_LE_BE_PIXELS,
+  IMPLICIT_LE,
+  cleanUid,
+  dataSetEncodingOf,
+  isNativeSyntax,
+} from './transferSyntaxes';
+import type { DataSetEncoding } from './transferSyntaxes';
+
+/** A parsed file. Element offsets of `dataSet` are relative to `dataSet.byteArray`. */
+export interface ParsedDicom {
+  /** The main data set (everything after the File Meta Information). */
+  dataSet: DataSet;
+  /** The File Meta Information (group 0002), when the file has one. */
+  meta: DataSet | undefined;
+  /** The syntax the pixel data is read with: the declared one unless the bytes prove it wrong. */
+  transferSyntaxUid: string;
+  /** How the data set was actually encoded. */
+  encoding: DataSetEncoding;
+  /** Whether multi-byte pixel samples are big endian (Explicit VR Big Endian, GE private syntax). */
+  pixelsBigEndian: boolean;
+  /** What was repaired or ignored on the way, for the metadata panel. */
+  warnings: string[];
+}
+
+/** Text of anything thrown: dicom-parser throws strings, Errors, and `{ exception, dataSet }` objects. */
+export function describeThrown(e: unknown): string {
+  if (typeof e === 'string') return e;
+  if (e instanceof Error) return e.message;
+  if (typeof e === 'object' && e !== null && 'exception' in e) return describeThrown(e.exception);
+  return String(e);
+}
+
+/**
+ * Maps an exception of dicom-parser (or of the inflater) to an ImageDecodeError: reads past the end
+ * of the bytes → 'truncated'; a missing "DICM" prefix → 'not-dicom'; anything else → 'corrupt'.
+ */
+export function mapParserError(e: unknown): ImageDecodeError {
+  if (e instanceof ImageDecodeError) return e;
+  if (typeof e === 'object' && e !== null && 'exception' in e && e.exception instanceof ImageDecodeError) {
+    return e.exception;
+  }
+  const text = describeThrown(e);
+  if (/DICM prefix not found/i.test(text)) return notDicomError();
+  if (
+    /past end of buffer|buffer overrun|buffer overread|maxP ?osition|greater than or equal to|out of bounds|invalid typed array length|unexpected EOF|eof encountered/i.test(
+      text,
+    )
+  ) {
+    return truncatedElementsError(e);
+  }
+  return corruptError(
+    {
+      en: `its data elements cannot be read (${text}).`,
+      zh: '无法读取其中的数据元素，文件结构不符合 DICOM 标准。',
+    },
+    e,
+  );
+}
+
+/**
+ * The `inflater` of dicom-parser for Deflated Explicit VR Little Endian (PS3.5 A.5): raw deflate
+ * (RFC 1951) with fflate; some writers wrongly add a zlib header (RFC 1950), which is accepted too.
+ * Returns the header bytes followed by the inflated data set, as dicom-parser expects.
+ */
+export function inflateDataSet(bytes: Uint8Array, position: number | undefined): Uint8Array {
+  // dicom-parser passes no position for a file without File Meta Information.
+  const start = typeof position === 'number' && Number.isInteger(position) ? position : 0;
+  const deflated = bytes.subarray(start);
+  let inflated: Uint8Array;
+  try {
+    inflated = inflateSync(deflated);
+  } catch (rawError) {
+    const zlibHeader = deflated.length >= 2 && ((deflated[0] ?? 0) * 256 + (deflated[1] ?? 0)) % 31 === 0;
+    try {
+      if (!zlibHeader) throw rawError;
+      inflated = unzlibSync(deflated);
+    } catch {
+      if (/unexpected EOF/i.test(describeThrown(rawError))) throw truncatedElementsError(rawError);
+      throw corruptError(
+        {
+          en: `its data set is declared deflated (${DEFLATED_LE}) but cannot be inflated (${describeThrown(rawError)}).`,
+          zh: `其数据集声明为 Deflate 压缩（${DEFLATED_LE}），但无法解压。`,
+        },
+        rawError,
+      );
+    }
+  }
+  const full = new Uint8Array(start + inflated.length);
+  full.set(bytes.subarray(0, start), 0);
+  full.set(inflated, start);
+  return full;
+}
+
+const UID_OF_ENCODING: Readonly<Record<DataSetEncoding, string>> = {
+  'implicit-le': IMPLICIT_LE,
+  'explicit-le': EXPLICIT_LE,
+  'explicit-be': EXPLICIT_BE,
+  deflated: DEFLATED_LE,
+};
+
+/** A Buffer (Node) or any Uint8Array as a plain Uint8Array view on the same memory. */
+function asPlainBytes(input: Uint8Array): Uint8Array {
+  return Object.getPrototypeOf(input) === Uint8Array.prototype
+    ? input
+    : new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+}
+
+/** Reads the File Meta Information; returns it and where the data set starts. */
+function readMeta(file: Uint8Array): { meta: DataSet; position: number } {
+  const meta = dicomParser.readPart10Header(file) as DataSet & { position?: number };
+  return { meta, position: meta.position ?? file.length };
+}
+
+/**
+ * dicom-parser 1.8 predates the 64-bit VRs and reads OV with a 2-byte length, although OV, like OB,
+ * has 2 reserved bytes and a 4-byte length (PS3.5 Table 7.1-1). The Extended Offset Table
+ * (7FE0,0001) and its lengths (7FE0,0002) are OV: relabel them OB (same layout) in a copy.
+ */
+function relabelExtendedOffsetTable(body: Uint8Array): Uint8Array {
+  let copy: Uint8Array | undefined;
+  for (const element of [0x01, 0x02]) {
+    const pattern = [0xe0, 0x7f, element, 0x00, 0x4f, 0x56, 0x00, 0x00]; // (7FE0,000x) 'OV' 00 00
+    for (let at = body.indexOf(0xe0); at >= 0 && at + 8 <= body.length; at = body.indexOf(0xe0, at + 1)) {
+      if (pattern.every((b, i) => body[at + i] === b)) {
+        copy ??= body.slice();
+        copy[at + 5] = 0x42; // 'B'
+        break;
+      }
+    }
+  }
+  return copy ?? body;
+}
+
+/** Parses the data set in `body` (offset 0) with one encoding; returns a partial data set when the error came after the pixel data. */
+function parseBody(rawBody: Uint8Array, encoding: DataSetEncoding, warnings: string[]): DataSet {
+  const body = encoding === 'explicit-le' ? relabelExtendedOffsetTable(rawBody) : rawBody;
+  const options: ParseDicomOptions = {
+    TransferSyntaxUID: UID_OF_ENCODING[encoding],
+    inflater: inflateDataSet,
+  };
+  try {
+    return dicomParser.parseDicom(body, options);
+  } catch (e) {
+    // dicom-parser keeps what it read before failing: trailing garbage after the pixel data (bad
+    // padding, a cut-off private element) does not stop a viewer from showing the image.
+    const partial =
+      typeof e === 'object' && e !== null && 'dataSet' in e ? (e.dataSet as DataSet) : undefined;
+    if (partial?.elements.x7fe00010 !== undefined) {
+      warnings.push(`Ignored unreadable data after the pixel data: ${describeThrown(e)}`);
+      return partial;
+    }
+    throw mapParserError(e);
+  }
+}
+
+/**
+ * Parses a DICOM file. Throws ImageDecodeError: 'not-dicom' (empty, or neither a Part 10 file nor
+ * a bare data set), 'truncated', or 'corrupt'.
+ */
+export function parseDicomFile(input: Uint8Array): ParsedDicom {
+  const bytes = asPlainBytes(input);
+  if (bytes.length === 0) throw emptyFileError();
+  const warnings: string[] = [];
+  let file = bytes;
+  const first = peekElementEncoding(bytes, 0);
+  if (!hasPart10Prefix(bytes)) {
+    if (first === undefined || !plausibleFirstElement(bytes)) throw notDicomError(identifyFileType(bytes));
+    if (first.group === 0x0002 && first.explicit && !first.bigEndian) {
+      // File Meta Information without the preamble: give it one so that dicom-parser reads group 0002.
+      file = new Uint8Array(132 + bytes.length);
+      file.set([0x44, 0x49, 0x43, 0x4d], 128);
+      file.set(bytes, 132);
+      warnings.push('The file has no 128-byte preamble and "DICM" prefix (PS3.10 7.1).');
+    }
+  }
+
+  let meta: DataSet | undefined;
+  let body = file;
+  if (hasPart10Prefix(file)) {
+    let position: number;
+    try {
+      ({ meta, position } = readMeta(file));
+    } catch (e) {
+      throw mapParserError(e);
+    }
+    body = file.subarray(position);
+    if (body.length === 0) throw noDataSetError();
+  }
+
+  const declaredRaw = meta === undefined ? undefined : readText(meta, 'x00020010');
+  const declared = declaredRaw === undefined ? undefined : cleanUid(declaredRaw);
+  if (meta !== undefined && declared === undefined) {
+    warnings.push(
+      'The File Meta Information has no Transfer Syntax UID (0002,0010); inferred from the data set.',
+    );
+  }
+  const { encoding, transferSyntaxUid } = chooseEncoding(body, declared, warnings);
+  if (body.length < 8 && encoding !== 'deflated') throw noDataSetError();
+  const dataSet = parseBody(body, encoding, warnings);
+  const pixelsBigEndian =
+    encoding === 'explicit-be' || transferSyntaxUid === GE_PRIVATE_IMPLICIT_LE_BE_PIXELS;
+  return { dataSet, meta, transferSyntaxUid, encoding, pixelsBigEndian, warnings };
+}
+
+/** For a file without "DICM": a first element in group 0000–0028 (command, meta, identifying… image pixel). */
+function plausibleFirstElement(bytes: Uint8Array): boolean {
+  const enc = peekElementEncoding(bytes, 0);
+  if (enc === undefined || enc.group > 0x0028 || enc.group % 2 !== 0) return false;
+  if (enc.explicit) return true;
+  if (enc.bigEndian) return false;
+  const length =
+    ((bytes[4] ?? 0) | ((bytes[5] ?? 0) << 8) | ((bytes[6] ?? 0) << 16)) + (bytes[7] ?? 0) * 2 ** 24;
+  return length === 0xffffffff || length <= bytes.length - 8;
+}
+
+/**
+ * The encoding to parse the data set with: the declared syntax's (PS3.5 10.1), unless the first
+ * element shows another one (a common writer bug, e.g. "implicit" files written explicit). A
+ * missing Transfer Syntax UID is inferred from the first element (bare data sets default to
+ * Implicit VR Little Endian, PS3.5 10.1).
+ */
+function chooseEncoding(
+  body: Uint8Array,
+  declared: string | undefined,
+  warnings: string[],
+): { encoding: DataSetEncoding; transferSyntaxUid: string } {
+  const peek = peekElementEncoding(body, 0);
+  const seen: DataSetEncoding | undefined =
+    peek === undefined
+      ? undefined
+      : peek.explicit
+        ? peek.bigEndian
+          ? 'explicit-be'
+          : 'explicit-le'
+        : 'implicit-le';
+  if (declared === undefined || declared === '') {
+    const encoding = seen ?? 'implicit-le';
+    return { encoding, transferSyntaxUid: UID_OF_ENCODING[encoding] };
+  }
+  const encoding = dataSetEncodingOf(declared);
+  if (encoding === 'deflated' || seen === undefined || seen === encoding)
+    return { encoding, transferSyntaxUid: declared };
+  if (isNativeSyntax(declared)) {
+    warnings.push(
+      `The data set is encoded as ${UID_OF_ENCODING[seen]}, not as the declared ${declared}; read as encoded.`,
+    );
+    return { encoding: seen, transferSyntaxUid: UID_OF_ENCODING[seen] };
+  }
+  // Compressed syntaxes are always Explicit VR Little Endian (PS3.5 A.4), and dicom-parser cannot
+  // read encapsulated pixel data in an implicit VR data set: keep the declared encoding.
+  return { encoding, transferSyntaxUid: declared };
+}
