@@ -6,6 +6,7 @@ import { initBackend, simulateWebGlContextLoss, subscribeBackendEvents } from '.
 import type { BackendEvent, BackendPreference, BackendReport } from '../core/tensor/backendTypes';
 import { conv512Bench, wasmMatmulBench } from './convBench';
 import { convnetjsBench, type ConvnetjsOptions, type ConvnetjsResult } from './convnetjsBench';
+import { installImagingHooks } from './imagingHooks';
 import { pageEnv, type PageEnv } from './pageEnv';
 import { profileTrainStep, type TrainProfile } from './profileBench';
 import { nextFrame } from './stats';
@@ -107,6 +108,7 @@ const api: RclBench = {
   lastDetail,
 };
 
+installImagingHooks(api as unknown as Record<string, unknown>);
 window.rclBench = api;
 log('Ready: window.rclBench is available.');
 document.documentElement.dataset.benchReady = 'true';
