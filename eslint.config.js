@@ -11,7 +11,17 @@ const tf = {
     'Only core/tensor, core/models, core/training, core/autodiff and workers/ may import tfjs (DESIGN.md).',
 };
 const dicom = {
-  group: ['dicom-parser', 'dicom-parser/*', '@cornerstonejs/*'],
+  group: [
+    'dicom-parser',
+    'dicom-parser/*',
+    '@cornerstonejs/*',
+    'cornerstone-jpeg12',
+    'fflate',
+    'fast-png',
+    'jpeg-js',
+    'jpeg-js/*',
+    'jpeg-lossless-decoder-js',
+  ],
   message: 'Only core/imaging may import dicom-parser and codecs (DESIGN.md).',
 };
 const noReact = [

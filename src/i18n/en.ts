@@ -17,6 +17,11 @@ export const en = {
   'header.settings': 'Settings',
   'header.settingsOpen': 'Open settings',
 
+  'sample.loading': 'Opening the sample…',
+  'sample.failed': 'The sample could not be opened: {message}',
+  'widget.loading': 'Loading the interactive part…',
+  'widget.failed': 'This interactive part could not load: {message}',
+
   'backend.label': 'Compute: {name}',
   'backend.loading': 'Compute: starting…',
   'backend.error': 'Compute: unavailable',

@@ -16,6 +16,11 @@ export const zh: Record<MessageKey, string> = {
   'header.settings': '设置',
   'header.settingsOpen': '打开设置',
 
+  'sample.loading': '正在打开样例……',
+  'sample.failed': '样例未能打开：{message}',
+  'widget.loading': '正在加载交互部分……',
+  'widget.failed': '交互部分未能加载：{message}',
+
   'backend.label': '计算后端：{name}',
   'backend.loading': '计算后端：正在启动…',
   'backend.error': '计算后端：不可用',

@@ -84,10 +84,16 @@ export function LessonView({
     if (i < 0 || i >= total || i === state.step) return;
     navigate(serializeLessonHash(lesson, { step: i, params: defaultParams(lesson.steps[i]) }));
   };
+  // Several calls in one event (a widget setting centre and width) must all land: start from the
+  // live URL, not from this render's state.
   const setParam = (id: string, value: number | string): void => {
-    navigate(serializeLessonHash(lesson, { step: state.step, params: { ...state.params, [id]: value } }), {
-      replace: true,
-    });
+    const live = parseHash(window.location.hash);
+    const current =
+      live.page === 'lesson' && live.lessonId === lesson.id ? stateFromQuery(lesson, live.query) : state;
+    navigate(
+      serializeLessonHash(lesson, { step: current.step, params: { ...current.params, [id]: value } }),
+      { replace: true },
+    );
   };
   useArrowKeys(
     () => goTo(state.step - 1),

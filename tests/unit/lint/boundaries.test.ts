@@ -26,6 +26,11 @@ const cases: [file: string, source: string, allowed: boolean][] = [
   ['src/workers/train.worker.ts', "import * as x from '@tensorflow/tfjs-core';", true],
   ['src/ui/A.tsx', "import * as x from '@tensorflow/tfjs-core';", false],
   ['src/ui/A.tsx', "import x from 'dicom-parser';", false],
+  ['src/ui/viewer/A.tsx', "import x from '@cornerstonejs/codec-charls';", false],
+  ['src/lessons/radiology-images/a.ts', "import { inflateSync } from 'fflate';", false],
+  ['src/core/datasets/a.ts', "import { decode } from 'fast-png';", false],
+  ['src/core/imaging/codecs/a.ts', "import { decode } from 'fast-png';", true],
+  ['src/core/imaging/codecs/a.ts', "import x from 'react';", false],
   ['src/lessons/convolution/a.ts', "import * as x from '@tensorflow/tfjs-backend-webgl';", false],
   ['src/ui/A.tsx', "import x from 'react';", true],
 ];

@@ -24,15 +24,18 @@ describe('catalogue (home page)', () => {
       expect(card.textContent).toMatch(/about \d+ min/);
     }
     const available = cards.filter((c) => c.dataset.status === 'available');
-    expect(available.map((c) => c.dataset.testid)).toEqual(['lesson-card-ai-ml-dl']);
+    expect(available.map((c) => c.dataset.testid)).toEqual([
+      'lesson-card-radiology-images',
+      'lesson-card-ai-ml-dl',
+    ]);
     expect(within(available[0]!).getByText('Available')).toBeTruthy();
     expect(within(screen.getByTestId('lesson-card-neurons')).getByText('Coming soon')).toBeTruthy();
     expect(within(screen.getByTestId('lesson-card-neurons')).queryByRole('link')).toBeNull();
-    const link = within(available[0]!).getByRole('link', { name: 'AI, machine learning and deep learning' });
+    const link = within(available[1]!).getByRole('link', { name: 'AI, machine learning and deep learning' });
     expect(link.getAttribute('href')).toBe('#/lesson/ai-ml-dl');
   });
 
-  it('shows progress: "Not started", then "2 of 5 steps · quiz 1/5"', () => {
+  it('shows progress: "Not started", then "2 of 5 steps · quiz 1/6"', () => {
     const { progress } = renderApp('#/');
     const card = screen.getByTestId('lesson-card-ai-ml-dl');
     expect(within(card).getByTestId('lesson-progress').textContent).toBe('Not started');
@@ -42,7 +45,7 @@ describe('catalogue (home page)', () => {
       progress.recordQuiz('ai-ml-dl', 'nesting', true);
       progress.recordQuiz('ai-ml-dl', 'lr-params', false);
     });
-    expect(within(card).getByTestId('lesson-progress').textContent).toBe('2 of 5 steps · quiz 1/5');
+    expect(within(card).getByTestId('lesson-progress').textContent).toBe('2 of 5 steps · quiz 1/6');
   });
 
   it('has landmarks, one h1 and a skip link', () => {

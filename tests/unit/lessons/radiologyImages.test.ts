@@ -1,0 +1,53 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { radiologyImages } from '../../../src/lessons/radiology-images/radiologyImages';
+import { LESSON_SAMPLES } from '../../../src/lessons/radiology-images/radiologyImagesParams';
+import type { SamplesManifest } from '../../../src/core/imaging/samplesManifest';
+
+const questions = radiologyImages.steps.flatMap((s) => s.quiz?.questions ?? []);
+const q = (id: string) => {
+  const found = questions.find((x) => x.id === id);
+  if (!found) throw new Error(`no question ${id}`);
+  return found;
+};
+
+describe('radiology-images lesson', () => {
+  it('has the six steps in teaching order and a quiz mixing numeric and choice questions', () => {
+    expect(radiologyImages.steps.map((s) => s.id)).toEqual([
+      'hounsfield',
+      'why-windowing',
+      'window-live',
+      'monochrome',
+      'header',
+      'quiz',
+    ]);
+    expect(questions.filter((x) => x.kind === 'numeric').length).toBeGreaterThanOrEqual(3);
+    expect(questions.filter((x) => x.kind === 'choice').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('computes the numeric answers (checked here by hand)', () => {
+    // 1000 × 1 + (−1024)
+    expect(q('rescale')).toMatchObject({ answer: -24 });
+    // Brain window L40 W80: ((60 − 39.5)/79 + 0.5) × 255 = 193.67… → rounded to 194.
+    expect(q('brain-grey')).toMatchObject({ answer: 194 });
+    // Lung window L−600 W1500: −600 − 0.5 − 1499/2 = −1350.
+    expect(q('lung-black')).toMatchObject({ answer: -1350 });
+    // Soft-tissue window W400: 400 / 256 = 1.5625.
+    expect(q('hu-per-grey')).toMatchObject({ answer: 1.5625 });
+  });
+
+  it('links its texts to the computed figures: 16 HU per grey level over the 12-bit range', () => {
+    const body = radiologyImages.steps[1]!.body;
+    expect(body.en).toContain('each grey level would cover 16 HU');
+    expect(body.zh).toContain('每一级灰度要覆盖 16 HU');
+  });
+
+  it('opens only samples that the gallery manifest lists', () => {
+    const path = 'public/samples/manifest.json';
+    expect(existsSync(path)).toBe(true);
+    const manifest = JSON.parse(readFileSync(path, 'utf8')) as SamplesManifest;
+    const ids = manifest.samples.map((s) => s.id);
+    for (const s of LESSON_SAMPLES) expect(ids).toContain(s.value);
+    for (const id of ['head-ct-normal', 'chest-xray-nodule']) expect(ids).toContain(id);
+  });
+});
