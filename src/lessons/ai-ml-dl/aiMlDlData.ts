@@ -3,6 +3,7 @@
  * is computed, never typed in). Change a value here and the texts, the quiz and its answers follow.
  */
 import type { Localized } from '../../core/lessons/types';
+import { SMALL_CNN_ARCHITECTURE } from '../../core/models/smallCnn';
 
 /** The hand-crafted features of the classic pipeline in step 2, one per line of the bullet list. */
 export const CLASSIC_FEATURES: readonly Localized[] = [
@@ -31,8 +32,30 @@ export function convLayerParams(filters: number, kernel: number, channels: numbe
   return filters * (kernel * kernel * channels + 1);
 }
 
-/** The first layer of the "small CNN" compared with logistic regression in step 3. */
-export const SMALL_CNN_FIRST_LAYER = { filters: 16, kernel: 3, channels: 1 } as const;
+/** The first layer of the small CNN that step 3 trains live (from its architecture in core/models). */
+export const SMALL_CNN_FIRST_LAYER = {
+  filters: SMALL_CNN_ARCHITECTURE.filters1,
+  kernel: SMALL_CNN_ARCHITECTURE.kernel,
+  channels: 1,
+} as const;
+
+/** Side of the phantom patches, in pixels: the small CNN's input size. */
+export const PATCH_SIZE = SMALL_CNN_ARCHITECTURE.inputSize;
+
+/** Training-set sizes the student can pick (a smaller set is a prefix of a larger one). */
+export const TRAIN_SIZES: readonly number[] = [20, 50, 200, 800];
+
+/** Patches in the fixed, held-out test set (never used for training). */
+export const TEST_SIZE = 400;
+
+/** L2 penalty λ of both classic classifiers, on standardised features. */
+export const CLASSIC_LAMBDA = 0.01;
+
+/**
+ * The quiz's worked AUC example: five test patches, their scores and true classes
+ * (1 = nodule). Two positive–negative pairs are tied in score.
+ */
+export const QUIZ_AUC_CASE = { scores: [0.9, 0.6, 0.6, 0.6, 0.2], labels: [1, 1, 0, 0, 0] } as const;
 
 /** Pixel values (HU) of an ROI on an adrenal nodule, unenhanced CT, used by the quiz. */
 export const ADRENAL_ROI_HU: readonly number[] = [6, -3, 12, 4, 9, -1, 8, 7];

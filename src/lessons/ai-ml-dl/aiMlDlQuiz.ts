@@ -1,8 +1,10 @@
 import type { QuizDef } from '../../core/lessons/types';
+import { rocAuc } from '../../core/training/rocAuc';
 import {
   ADRENAL_ADENOMA_THRESHOLD_HU,
   ADRENAL_ROI_HU,
   CLASSIC_FEATURES,
+  QUIZ_AUC_CASE,
   fmt,
   logisticRegressionParams,
   mean,
@@ -14,6 +16,23 @@ const lrParams = logisticRegressionParams(n);
 const roiMean = mean(ADRENAL_ROI_HU);
 const roiList = ADRENAL_ROI_HU.join(', ');
 const below = roiMean <= ADRENAL_ADENOMA_THRESHOLD_HU;
+
+const aucScores = QUIZ_AUC_CASE.scores;
+const aucLabels = QUIZ_AUC_CASE.labels;
+const positives = aucScores.filter((_, i) => aucLabels[i] === 1);
+const negatives = aucScores.filter((_, i) => aucLabels[i] === 0);
+/** Each (positive, negative) pair: 1 when the positive scores higher, 1/2 when tied, else 0. */
+const pairCredits = positives.flatMap((p) => negatives.map((q) => (p > q ? 1 : p === q ? 0.5 : 0)));
+const pairWins = sum(pairCredits);
+const auc = rocAuc(aucScores, aucLabels);
+const caseList = (lang: 'en' | 'zh'): string =>
+  aucScores
+    .map((s, i) =>
+      lang === 'en'
+        ? `${s} (${aucLabels[i] === 1 ? 'nodule' : 'no nodule'})`
+        : `${s}（${aucLabels[i] === 1 ? '有结节' : '无结节'}）`,
+    )
+    .join(lang === 'en' ? ', ' : '、');
 
 /** The quiz of the ai-ml-dl lesson; numeric answers are computed from {@link ADRENAL_ROI_HU} and {@link CLASSIC_FEATURES}. */
 export const aiMlDlQuiz: QuizDef = {
@@ -130,6 +149,20 @@ export const aiMlDlQuiz: QuizDef = {
       explanation: {
         en: `One weight per feature plus one bias: ${n} + 1 = ${lrParams}. So few parameters is why classic classifiers can be trained on small datasets.`,
         zh: `每个特征一个权重，再加一个偏置：${n} + 1 = ${lrParams}。参数如此之少，正是经典分类器能用小数据集训练的原因。`,
+      },
+    },
+    {
+      kind: 'numeric',
+      id: 'auc-ties',
+      prompt: {
+        en: `A classifier gives ${aucScores.length} test patches these scores: ${caseList('en')}. Compute the AUC, counting a tied pair as one half. Give two decimals.`,
+        zh: `某分类器给 ${aucScores.length} 个测试图像块的评分为：${caseList('zh')}。请计算 AUC（评分相同的一对记 0.5），保留两位小数。`,
+      },
+      answer: auc,
+      tolerance: 0.005,
+      explanation: {
+        en: `AUC is the share of (nodule, no nodule) pairs in which the nodule scores higher. There are ${positives.length} × ${negatives.length} = ${pairCredits.length} pairs; they earn ${pairWins} points (a tie earns 0.5), so AUC = ${pairWins}/${pairCredits.length} ≈ ${fmt(auc, 3)}. This is the Mann–Whitney formula the widgets use.`,
+        zh: `AUC 是所有（有结节，无结节）配对中，有结节者评分更高的比例。共有 ${positives.length} × ${negatives.length} = ${pairCredits.length} 对，得分合计 ${pairWins}（评分相同记 0.5），所以 AUC = ${pairWins}/${pairCredits.length} ≈ ${fmt(auc, 3)}。这正是各个演示所用的曼–惠特尼公式。`,
       },
     },
     {

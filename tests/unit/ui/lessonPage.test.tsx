@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { defaultParams, serializeLessonHash } from '../../../src/core/lessons/lessonState';
 import { aiMlDl } from '../../../src/lessons/ai-ml-dl/aiMlDl';
 import { resetApp, renderApp } from './testUtils';
 
@@ -12,6 +13,9 @@ vi.mock(
 afterEach(() => resetApp());
 
 const stepTitle = (i: number): string => aiMlDl.steps[i]!.title.en;
+/** The canonical link of step i (0-based) with its default parameters. */
+const hashOf = (i: number): string =>
+  serializeLessonHash(aiMlDl, { step: i, params: defaultParams(aiMlDl.steps[i]) });
 const currentStepHeading = (): string =>
   screen.getByRole('heading', { level: 2, name: /./ }).textContent ?? '';
 
@@ -26,7 +30,7 @@ describe('lesson page', () => {
   it('navigates with the buttons and updates the hash', async () => {
     const { user } = renderApp('#/lesson/ai-ml-dl?step=1');
     await user.click(screen.getByTestId('step-next'));
-    expect(window.location.hash).toBe('#/lesson/ai-ml-dl?step=2');
+    expect(window.location.hash).toBe(hashOf(1));
     expect(screen.getByTestId('step-indicator').textContent).toBe('Step 2 of 5');
     expect(within(screen.getByTestId('lesson-step')).getByRole('heading', { level: 2 }).textContent).toBe(
       stepTitle(1),
@@ -41,12 +45,12 @@ describe('lesson page', () => {
   it('navigates with ← and → but not while focus is in a form control', async () => {
     const { user } = renderApp('#/lesson/ai-ml-dl?step=2');
     await user.keyboard('{ArrowRight}');
-    expect(window.location.hash).toBe('#/lesson/ai-ml-dl?step=3');
+    expect(window.location.hash).toBe(hashOf(2));
     await user.keyboard('{ArrowRight}{ArrowRight}{ArrowRight}');
     expect(screen.getByTestId('step-indicator').textContent).toBe('Step 5 of 5');
     expect(screen.getByTestId('step-next').getAttribute('aria-disabled')).toBe('true');
     await user.keyboard('{ArrowLeft}');
-    expect(window.location.hash).toBe('#/lesson/ai-ml-dl?step=4');
+    expect(window.location.hash).toBe(hashOf(3));
     await user.keyboard('{ArrowRight}');
     const input = screen.getByTestId('quiz-input-roi-mean');
     input.focus();

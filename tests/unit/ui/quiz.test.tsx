@@ -34,7 +34,7 @@ describe('quiz', () => {
     expect(screen.getByTestId('quiz-feedback-nesting').dataset.status).toBe('correct');
     expect(screen.getByTestId('quiz-feedback-nesting').textContent).toContain('Correct.');
     expect(progress.getState()['ai-ml-dl']?.quiz).toEqual({ nesting: true });
-    expect(screen.getByTestId('quiz-score').textContent).toBe('Score: 1 of 5 correct');
+    expect(screen.getByTestId('quiz-score').textContent).toBe('Score: 1 of 6 correct');
   });
 
   it('grades numeric answers with tolerance and rejects non-numbers politely', async () => {

@@ -16,9 +16,12 @@ import { widgetRegistry } from '../../../../src/lessons/widgetRegistry';
 const lessons = Object.values(lessonRegistry).filter((l) => l !== undefined);
 
 describe('lesson definitions', () => {
-  it('the catalogue lists the twelve DESIGN.md lessons in order; only ai-ml-dl is available', () => {
+  it('the catalogue lists the twelve DESIGN.md lessons in order; radiology-images and ai-ml-dl are available', () => {
     expect(catalogue.map((e) => e.id)).toEqual([...LESSON_IDS]);
-    expect(catalogue.filter((e) => e.status === 'available').map((e) => e.id)).toEqual(['ai-ml-dl']);
+    expect(catalogue.filter((e) => e.status === 'available').map((e) => e.id)).toEqual([
+      'radiology-images',
+      'ai-ml-dl',
+    ]);
     for (const e of catalogue) expect(e.minutes).toBeGreaterThan(0);
   });
 
@@ -66,5 +69,9 @@ describe('lesson definitions', () => {
     const { filters, kernel, channels } = SMALL_CNN_FIRST_LAYER;
     expect(aiMlDl.steps[2]!.body.en).toContain(`= ${convLayerParams(filters, kernel, channels)} parameters`);
     expect(convLayerParams(16, 3, 1)).toBe(160);
+    // The AUC question: positives 0.9, 0.6 against negatives 0.6, 0.6, 0.2 → 0.9 wins 3 pairs,
+    // 0.6 ties twice (2 × ½) and wins once: 5 of 6 pairs.
+    const auc = qs.find((q) => q.id === 'auc-ties');
+    expect(auc?.kind === 'numeric' && auc.answer).toBeCloseTo(5 / 6, 12);
   });
 });

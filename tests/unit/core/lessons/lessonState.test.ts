@@ -147,7 +147,7 @@ describe('lesson state in the URL', () => {
     expect(q({ step: 'abc' })).toBe(0);
     expect(q({ step: '2.5' })).toBe(0);
     expect(q({})).toBe(0);
-    expect(serializeLessonHash(aiMlDl, { step: 1, params: {} })).toBe('#/lesson/ai-ml-dl?step=2');
+    expect(serializeLessonHash(aiMlDl, { step: 1, params: {} })).toMatch(/^#\/lesson\/ai-ml-dl\?step=2(&|$)/);
   });
 
   it('ignores unknown enum values and unknown keys; survives malformed escapes', () => {
