@@ -62,6 +62,20 @@ function onlyBackends(argv = process.argv.slice(2)) {
   return names;
 }
 
+/**
+ * `--sections imaging,bundle` runs only those sections and keeps the other sections' figures from
+ * the existing bench/results.json (for re-measuring one area without the slow GPU backends).
+ */
+function onlySections(argv = process.argv.slice(2)) {
+  const i = argv.indexOf('--sections');
+  if (i < 0) return null;
+  const ids = (argv[i + 1] ?? '').split(',').filter(Boolean);
+  const unknown = ids.filter((id) => !SECTIONS.some((s) => s.id === id));
+  if (!ids.length || unknown.length)
+    throw new Error(`--sections takes a comma-separated list of ${SECTIONS.map((s) => s.id).join(', ')}`);
+  return ids;
+}
+
 /** ConvNetJS steps are weight updates of 32 examples (~1.2 s each here). */
 const CONVNETJS = { warmupSteps: 1, steps: 6 };
 
@@ -281,6 +295,16 @@ export const SECTIONS = [
     },
   },
   {
+    id: 'imaging',
+    title: 'Imaging: re-windowing, phantoms, DICOM decoding',
+    run: async (ctx) => {
+      const { value, network, pageErrors } = await withBenchPage(ctx, 'none', ({ call }) =>
+        call('imaging', undefined, 300),
+      );
+      ctx.results.imaging = { ...value, network, pageErrors };
+    },
+  },
+  {
     id: 'bundle',
     title: 'Initial JavaScript (gzip -9)',
     run: async (ctx) => {
@@ -317,6 +341,12 @@ function printTable(results) {
       );
   console.log(`\nwasm training vs ConvNetJS: ${fmt(results.ratios.wasmTrainVsConvnetjs, 2)}×`);
   console.log(`wasm 1024³ matmul: ${fmt(results.ceilings.wasmMatmulGflops, 1)} GFLOP/s`);
+  const im = results.imaging;
+  if (im?.rewindow512Ms !== undefined) {
+    console.log(
+      `imaging: re-window 512² ${fmt(im.rewindow512Ms, 2)} ms; phantoms: patch 64² ${fmt(im.phantoms.patch64Ms, 2)} ms, chest CT 512² ${fmt(im.phantoms.slice512Ms, 1)} ms; decode CT 512² ${fmt(im.decodeCt512Ms, 1)} ms`,
+    );
+  }
   console.log(
     `initial JS: ${results.bundle?.initialJsGzipBytes ?? '—'} bytes gzip in ${results.bundle?.initialJsFiles?.length ?? 0} files`,
   );
@@ -327,14 +357,18 @@ function printTable(results) {
 
 async function main() {
   const started = Date.now();
+  const selected = onlySections();
+  const previous = selected ? JSON.parse(readFileSync(RESULTS_PATH, 'utf8')) : {};
   const results = {
+    ...previous,
     date: new Date().toISOString(),
-    machine: {},
-    backends: {},
-    peers: {},
-    ratios: {},
-    ceilings: {},
-    bundle: {},
+    machine: previous.machine ?? {},
+    backends: previous.backends ?? {},
+    peers: previous.peers ?? {},
+    ratios: previous.ratios ?? {},
+    ceilings: previous.ceilings ?? {},
+    imaging: previous.imaging ?? {},
+    bundle: previous.bundle ?? {},
     network: {},
     sections: [],
   };
@@ -347,7 +381,9 @@ async function main() {
   console.log(`bench: serving dist/ at ${ctx.server.url}`);
   const harnessErrors = [];
   try {
-    for (const section of SECTIONS) {
+    for (const section of SECTIONS.filter(
+      (x) => !selected || x.id === 'machine' || selected.includes(x.id),
+    )) {
       console.log(`${section.title}`);
       const t0 = Date.now();
       try {

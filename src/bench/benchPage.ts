@@ -5,6 +5,7 @@
 import { initBackend, simulateWebGlContextLoss, subscribeBackendEvents } from '../core/tensor/initBackend';
 import type { BackendEvent, BackendPreference, BackendReport } from '../core/tensor/backendTypes';
 import { conv512Bench, wasmMatmulBench } from './convBench';
+import { imagingBench, type ImagingBenchResult } from './imagingBench';
 import { convnetjsBench, type ConvnetjsOptions, type ConvnetjsResult } from './convnetjsBench';
 import { installImagingHooks } from './imagingHooks';
 import { pageEnv, type PageEnv } from './pageEnv';
@@ -33,6 +34,8 @@ export interface RclBench {
   loseWebGlContext(): Promise<BackendEvent>;
   /** Kernel-by-kernel time of TinyVGG training steps on the active backend (for investigations). */
   profileTrainStep(steps?: number): Promise<TrainProfile>;
+  /** Imaging figures: re-windowing, phantom generation, DICOM decoding (bench field `imaging`). */
+  imaging(): Promise<ImagingBenchResult>;
   /** Everything the last calls returned, with their extra detail (runs, threads...). */
   lastDetail: Record<string, unknown>;
 }
@@ -104,6 +107,7 @@ const api: RclBench = {
     if (!(await simulateWebGlContextLoss())) throw new Error('not running on WebGL');
     return event;
   }),
+  imaging: logged('imaging', imagingBench),
   profileTrainStep: logged('profileTrainStep', (steps?: number) => profileTrainStep(steps)),
   lastDetail,
 };
