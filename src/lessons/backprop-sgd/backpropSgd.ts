@@ -1,0 +1,35 @@
+import type { LessonDef, StepDef } from '../../core/lessons/types';
+import { backpropSgdQuiz } from './backpropSgdQuiz';
+import { graphSteps } from './graphSteps';
+import { optimizationSteps } from './optimizationSteps';
+
+const questionCount = backpropSgdQuiz.questions.length;
+
+/** The last step: the quiz. */
+const quiz: StepDef = {
+  id: 'quiz',
+  title: { en: 'Quiz', zh: '小测验' },
+  widget: 'text',
+  params: [],
+  body: {
+    en: `${questionCount} questions on backpropagation and gradient descent. The numeric ones use the neuron of the first steps; go back to them if you need the numbers. Each answer is checked at once and explained.`,
+    zh: `本课共 ${questionCount} 道关于反向传播和梯度下降的题。计算题用的是前几步中的神经元，需要数值时可以返回查看。每道题提交后会立即判定并给出解释。`,
+  },
+  notes: {
+    en: 'The two chain-rule questions can be done by hand in a minute; let the room try them before opening the backward-pass step again. The learning-rate question links to the divergence seen on the bowl.',
+    zh: '两道链式法则题一分钟内即可手算完成；先让学员自己做，再回到反向传播那一步核对。学习率那道题与碗形面上看到的发散现象相对应。',
+  },
+  quiz: backpropSgdQuiz,
+};
+
+/** Lesson 7: the computational graph, backpropagation, gradient descent and its variants. */
+export const backpropSgd: LessonDef = {
+  id: 'backprop-sgd',
+  title: { en: 'Backpropagation and gradient descent', zh: '反向传播与梯度下降' },
+  summary: {
+    en: 'Numbers flowing forward and gradients flowing back through a real graph, a gradient check, a 3×3 kernel learning by SGD, optimizers racing on loss surfaces, and mini-batch noise.',
+    zh: '数值在真实的计算图中前向流动、梯度反向流动；梯度检验；一个 3×3 卷积核用 SGD 学习；各优化器在损失曲面上比赛；以及小批量梯度的噪声。',
+  },
+  minutes: 35,
+  steps: [...graphSteps, ...optimizationSteps, quiz],
+};
