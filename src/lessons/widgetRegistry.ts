@@ -1,6 +1,7 @@
 import { createElement, lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { NestedSetsDiagram } from './ai-ml-dl/NestedSetsDiagram';
 import { aiMlDlWidgets } from './ai-ml-dl/widgets';
+import { backpropSgdWidgets } from './backprop-sgd/widgets';
 import { HuScaleWidget } from './radiology-images/HuScaleWidget';
 import { TextWidget } from './TextWidget';
 import { WidgetErrorBoundary, WidgetLoading } from './WidgetErrorBoundary';
@@ -28,6 +29,7 @@ export const widgetRegistry: Readonly<Record<string, ComponentType<WidgetProps>>
   text: TextWidget,
   'nested-sets': NestedSetsDiagram,
   ...aiMlDlWidgets,
+  ...backpropSgdWidgets,
   'hu-scale': HuScaleWidget,
   'window-math': WindowMathWidget,
   'dicom-viewer': DicomViewerWidget,

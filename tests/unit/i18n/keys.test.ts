@@ -6,6 +6,10 @@ import { translate } from '../../../src/i18n/translate';
 import { zh } from '../../../src/i18n/zh';
 import { ALLOWED_LATIN } from './allowedLatin';
 import { nestedSetsTexts } from '../../../src/lessons/ai-ml-dl/nestedSetsTexts';
+import { huScaleTexts } from '../../../src/lessons/radiology-images/huScaleTexts';
+import { windowMathTexts } from '../../../src/lessons/radiology-images/windowMathTexts';
+import { monochromeTexts } from '../../../src/lessons/radiology-images/monochromeTexts';
+import * as backpropTexts from '../../../src/lessons/backprop-sgd/backpropSgdTexts';
 import { catalogue } from '../../../src/lessons/catalogue';
 import { lessonRegistry } from '../../../src/lessons/lessonRegistry';
 
@@ -14,6 +18,15 @@ const SAME_IN_BOTH = new Set(['app.brand']);
 
 function isLocalized(v: unknown): v is Localized {
   return typeof v === 'object' && v !== null && 'en' in v && 'zh' in v && Object.keys(v).length === 2;
+}
+
+/** The `{ en, zh }` string pairs of a texts object (its function-valued texts are filled in separately). */
+function staticTexts(texts: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(texts).filter(
+      ([, v]) => isLocalized(v) && typeof v.en === 'string' && typeof v.zh === 'string',
+    ),
+  );
 }
 
 /** Every `{ en, zh }` inside a value, with its path. */
@@ -87,6 +100,26 @@ describe('lesson texts', () => {
     ...Object.entries(lessonRegistry).map(([id, l]): [string, unknown] => [`lesson:${id}`, l]),
     ['catalogue', catalogue.map(({ id, title, summary }) => ({ id, title, summary }))],
     ['widget:nested-sets', nestedSetsTexts],
+    ['widget:hu-scale', staticTexts(huScaleTexts)],
+    ['widget:window-math', staticTexts(windowMathTexts)],
+    ['widget:monochrome', staticTexts(monochromeTexts)],
+    // Texts made by functions, filled with representative values.
+    [
+      'widget:radiology-images (filled)',
+      {
+        huResult: {
+          en: huScaleTexts.result.en(0.2059, 0, 'Water'),
+          zh: huScaleTexts.result.zh(0.2059, 0, '水'),
+        },
+        huRefs: { en: huScaleTexts.refs.en(0.2059, 0.000226), zh: huScaleTexts.refs.zh(0.2059, 0.000226) },
+        levels: { en: windowMathTexts.levels.en(32), zh: windowMathTexts.levels.zh(32) },
+        probe: {
+          en: monochromeTexts.probe.en({ row: 256, column: 128, value: '778', grey2: 8, grey1: 247 }),
+          zh: monochromeTexts.probe.zh({ row: 256, column: 128, value: '778', grey2: 8, grey1: 247 }),
+        },
+      },
+    ],
+    ['widget:backprop-sgd', backpropTexts],
   ];
   const texts = sources.flatMap(([name, v]) => collectLocalized(v, name));
 

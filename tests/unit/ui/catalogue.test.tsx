@@ -27,6 +27,7 @@ describe('catalogue (home page)', () => {
     expect(available.map((c) => c.dataset.testid)).toEqual([
       'lesson-card-radiology-images',
       'lesson-card-ai-ml-dl',
+      'lesson-card-backprop-sgd',
     ]);
     expect(within(available[0]!).getByText('Available')).toBeTruthy();
     expect(within(screen.getByTestId('lesson-card-neurons')).getByText('Coming soon')).toBeTruthy();

@@ -16,11 +16,12 @@ import { widgetRegistry } from '../../../../src/lessons/widgetRegistry';
 const lessons = Object.values(lessonRegistry).filter((l) => l !== undefined);
 
 describe('lesson definitions', () => {
-  it('the catalogue lists the twelve DESIGN.md lessons in order; radiology-images and ai-ml-dl are available', () => {
+  it('the catalogue lists the twelve DESIGN.md lessons in order; radiology-images, ai-ml-dl and backprop-sgd are available', () => {
     expect(catalogue.map((e) => e.id)).toEqual([...LESSON_IDS]);
     expect(catalogue.filter((e) => e.status === 'available').map((e) => e.id)).toEqual([
       'radiology-images',
       'ai-ml-dl',
+      'backprop-sgd',
     ]);
     for (const e of catalogue) expect(e.minutes).toBeGreaterThan(0);
   });
