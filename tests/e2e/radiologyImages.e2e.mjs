@@ -213,3 +213,40 @@ export const tests = [
     },
   },
 ];
+
+/** The gallery's phantoms side by side, from the PNGs `npm run samples` wrote (for the README and notes). */
+tests.push({
+  name: 'radiology-images: the phantom gallery (screenshot of every sample at its default window)',
+  async run({ page, app }) {
+    await openRoute(page, app, '#/lesson/radiology-images?step=3');
+    const manifest = await page.evaluate(async () => (await fetch('./samples/manifest.json')).json());
+    assert.ok(manifest.samples.length >= 8, 'at least 8 samples');
+    const modalities = new Set(manifest.samples.map((s) => s.modality));
+    for (const m of ['CT', 'MR', 'DX']) assert.ok(modalities.has(m), `a ${m} sample`);
+    assert.ok(manifest.samples.some((s) => s.hasLesion) && manifest.samples.some((s) => !s.hasLesion));
+    await page.evaluate((samples) => {
+      const grid = document.createElement('div');
+      grid.id = 'phantom-grid';
+      grid.style.cssText =
+        'display:grid;grid-template-columns:repeat(3,256px);gap:6px;background:#000;padding:6px;width:max-content';
+      for (const s of samples) {
+        const fig = document.createElement('figure');
+        fig.style.cssText = 'margin:0;color:#fff;font:13px sans-serif';
+        const img = document.createElement('img');
+        img.src = `./samples/${s.png}`;
+        img.alt = s.title.en;
+        img.width = 256;
+        img.height = 256;
+        img.style.objectFit = 'contain';
+        const cap = document.createElement('figcaption');
+        cap.textContent = s.title.en;
+        fig.append(img, cap);
+        grid.append(fig);
+      }
+      document.body.replaceChildren(grid);
+    }, manifest.samples);
+    await page.waitForFunction(() => [...document.images].every((i) => i.complete && i.naturalWidth > 0));
+    mkdirSync(SHOTS, { recursive: true });
+    await page.locator('#phantom-grid').screenshot({ path: `${SHOTS}/phantoms.png` });
+  },
+});
