@@ -109,7 +109,7 @@ function runCodec(
     case 'rle':
       return decodeRle(syntax, bytes, info);
     case 'jpeg-dct':
-      return decodeJpegDct(syntax, bytes);
+      return decodeJpegDct(syntax, bytes, info.photometricInterpretation);
     case 'jpeg-lossless':
       return decodeJpegLossless(syntax, bytes, info.bitsAllocated);
     case 'jpeg-ls':

@@ -67,13 +67,107 @@ export function readJpegFrameHeader(bytes: Uint8Array): JpegFrameHeader | null {
   return null;
 }
 
+/** A DICOM fragment is padded to even length (PS3.5 A.4) with 0x00; some writers pad with 0xFF. */
+function isPadding(byte: number | undefined): boolean {
+  return byte === 0x00 || byte === 0xff;
+}
+
 /**
- * Whether the stream ends with EOI (FFD9), ignoring trailing zero bytes (a DICOM fragment is
- * padded to even length, PS3.5 A.4). ISO/IEC 10918-1 B.2.1 ends every image with EOI; a stream
- * without it was cut off.
+ * Whether the stream ends with EOI (FFD9), ignoring trailing padding: 0x00 (a DICOM fragment is
+ * padded to even length, PS3.5 A.4) or 0xFF (fill bytes, ISO/IEC 10918-1 B.1.1.2, which real
+ * writers also put after EOI, e.g. NEMA's NM1_JPLY). B.2.1 ends every image with EOI; a stream
+ * without it was cut off, or written by a careless encoder.
  */
 export function endsWithEoi(bytes: Uint8Array): boolean {
   let end = bytes.length;
-  while (end > 0 && bytes[end - 1] === 0) end--;
+  while (end > 0 && isPadding(bytes[end - 1])) end--;
+  // The loop also ate EOI's own FF when the stream ends FF D9 FF…: D9 stops it before that.
   return end >= 2 && bytes[end - 2] === 0xff && bytes[end - 1] === 0xd9;
+}
+
+/**
+ * The stream with an EOI marker: `bytes` itself when it has one (see endsWithEoi), else a copy with
+ * FFD9 appended after its last byte that is not 0x00 padding (a 00 after FF stays: it is a stuffed
+ * byte, B.1.1.5). Decoders stop at EOI, so a stream whose writer left EOI out decodes like GDCM
+ * decodes it; one cut inside its entropy-coded data meets FFD9 there and still fails.
+ */
+export function withEndOfImage(bytes: Uint8Array): Uint8Array {
+  if (endsWithEoi(bytes)) return bytes;
+  let end = bytes.length;
+  while (end > 0 && bytes[end - 1] === 0x00) end--;
+  if (end > 0 && end < bytes.length && bytes[end - 1] === 0xff) end++;
+  const out = new Uint8Array(end + 2);
+  out.set(bytes.subarray(0, end));
+  out[end] = 0xff;
+  out[end + 1] = 0xd9;
+  return out;
+}
+
+/** What the marker segments before the first scan say about colour (ISO/IEC 10918-1 B.2, T.872). */
+export interface JpegColourMarkers {
+  /** A JFIF APP0 segment ("JFIF\0", at least 14 bytes: ISO/IEC 10918-5 / JFIF 1.02). */
+  jfif: boolean;
+  /** The transform flag of an Adobe APP14 segment ("Adobe", 12 bytes; 0 = none, 1 = YCbCr, 2 = YCCK), if any. */
+  adobeTransform: number | undefined;
+  /** Component identifiers Ci of the frame header (B.2.2), in order. */
+  componentIds: number[];
+  /** Whether every component has the same sampling factors Hi/Vi (no chroma subsampling). */
+  sameSampling: boolean;
+  /** Whether a start-of-scan (SOS) segment follows the frame header. */
+  hasScan: boolean;
+}
+
+/**
+ * Walks the marker segments up to the first SOS (B.2.4) and collects what decides the colour space,
+ * or returns `null` when the bytes are not a JPEG stream. Segments are read as libjpeg reads them
+ * (jdmarker.c examine_app0 / examine_app14): JFIF needs 14 bytes of data and Adobe 12, shorter
+ * ones are ignored.
+ */
+export function readJpegColourMarkers(bytes: Uint8Array): JpegColourMarkers | null {
+  if (bytes.length < 4 || bytes[0] !== 0xff || bytes[1] !== 0xd8) return null;
+  const result: JpegColourMarkers = {
+    jfif: false,
+    adobeTransform: undefined,
+    componentIds: [],
+    sameSampling: true,
+    hasScan: false,
+  };
+  const at = (k: number): number => bytes[k] ?? 0;
+  const text = (from: number, length: number): string =>
+    String.fromCharCode(...bytes.subarray(from, from + length));
+  let i = 2;
+  while (i + 4 <= bytes.length) {
+    if (bytes[i] !== 0xff) return result;
+    const marker = at(i + 1);
+    if (marker === 0xff) {
+      i += 1;
+      continue;
+    }
+    if (isStandalone(marker)) {
+      i += 2;
+      continue;
+    }
+    const length = (at(i + 2) << 8) | at(i + 3);
+    if (length < 2) return result;
+    const data = i + 4;
+    const dataLength = length - 2;
+    if (marker === 0xda) {
+      result.hasScan = true;
+      return result;
+    }
+    if (marker === 0xe0 && dataLength >= 14 && text(data, 5) === 'JFIF\0') result.jfif = true;
+    if (marker === 0xee && dataLength >= 12 && text(data, 5) === 'Adobe')
+      result.adobeTransform = at(data + 11);
+    if (isSof(marker) && result.componentIds.length === 0) {
+      const count = at(data + 5);
+      const sampling = new Set<number>();
+      for (let c = 0; c < count; c++) {
+        result.componentIds.push(at(data + 6 + 3 * c));
+        sampling.add(at(data + 7 + 3 * c));
+      }
+      result.sameSampling = sampling.size <= 1;
+    }
+    i += 2 + length;
+  }
+  return result;
 }

@@ -16,7 +16,7 @@ import {
   notDicomError,
   truncatedElementsError,
 } from './dicomErrors';
-import { hasPart10Prefix, identifyFileType, peekElementEncoding } from './sniffFileType';
+import { bareDataSetStart, hasPart10Prefix, identifyFileType, peekElementEncoding } from './sniffFileType';
 import { readText } from './textValues';
 import {
   DEFLATED_LE,
@@ -129,9 +129,49 @@ function asPlainBytes(input: Uint8Array): Uint8Array {
     : new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
 }
 
-/** Reads the File Meta Information; returns it and where the data set starts. */
+/** Whether every element dicom-parser read as File Meta Information is in group 0002. */
+function onlyGroup2(meta: DataSet): boolean {
+  return Object.keys(meta.elements).every((tag) => tag.startsWith('x0002'));
+}
+
+/**
+ * Where the File Meta Information ends by its Group Length (0002,0000), the first element after
+ * "DICM" (PS3.10 7.1, Table 7.1-1: UL, Type 1), or undefined when it has none or it points past the
+ * end of the file.
+ */
+function metaGroupEnd(file: Uint8Array): number | undefined {
+  const at = (k: number): number => file[132 + k] ?? 0;
+  const isGroupLength = at(0) === 0x02 && at(1) === 0 && at(2) === 0 && at(3) === 0;
+  if (!isGroupLength || at(4) !== 0x55 || at(5) !== 0x4c || at(6) !== 4 || at(7) !== 0) return undefined;
+  const end = 144 + at(8) + at(9) * 0x100 + at(10) * 0x10000 + at(11) * 0x1000000;
+  return end <= file.length ? end : undefined;
+}
+
+/**
+ * Reads the File Meta Information; returns it and where the data set starts. dicom-parser reads
+ * meta elements until a tag above (0002,FFFF), so a data set that starts with a lower group
+ * (group 0000 or 0001, as in pydicom's meta_missing_tsyntax.dcm) would be swallowed as meta: then
+ * the meta is read again, bounded by its Group Length.
+ */
 function readMeta(file: Uint8Array): { meta: DataSet; position: number } {
-  const meta = dicomParser.readPart10Header(file) as DataSet & { position?: number };
+  let meta: (DataSet & { position?: number }) | undefined;
+  let error: unknown;
+  try {
+    meta = dicomParser.readPart10Header(file) as DataSet & { position?: number };
+    if (onlyGroup2(meta)) return { meta, position: meta.position ?? file.length };
+  } catch (e) {
+    error = e;
+  }
+  const end = metaGroupEnd(file);
+  if (end !== undefined) {
+    try {
+      const bounded = dicomParser.readPart10Header(file.subarray(0, end));
+      if (onlyGroup2(bounded)) return { meta: bounded, position: end };
+    } catch {
+      // fall through to what the unbounded read gave
+    }
+  }
+  if (meta === undefined) throw error;
   return { meta, position: meta.position ?? file.length };
 }
 
@@ -155,15 +195,50 @@ function relabelExtendedOffsetTable(body: Uint8Array): Uint8Array {
   return copy ?? body;
 }
 
+/**
+ * Reads the Pixel Data element that an Implicit VR parse stopped at, then the rest of the data set.
+ * dicom-parser takes any undefined-length element of an implicit data set whose value starts with
+ * an Item tag for a sequence (it has no dictionary, PS3.5 7.1.3), so it would read encapsulated
+ * Pixel Data (PS3.5 A.4: fragment Items of raw codestream, not data sets) as nested data sets and
+ * fail. Its fragments are found here as in an explicit data set. Errors after the pixel data are
+ * ignored with a warning, as in parseBody.
+ */
+function readImplicitPixelDataAndRest(dataSet: DataSet, warnings: string[]): void {
+  const pixelData = dataSet.elements.x7fe00010;
+  if (pixelData === undefined) return;
+  const bytes = dataSet.byteArray;
+  const stream = new dicomParser.ByteStream(
+    dicomParser.littleEndianByteArrayParser,
+    bytes,
+    pixelData.dataOffset,
+  );
+  if (pixelData.hadUndefinedLength === true) {
+    dicomParser.findEndOfEncapsulatedElement(stream, pixelData, dataSet.warnings);
+  } else {
+    if (pixelData.dataOffset + pixelData.length >= bytes.length) return; // nothing after it (or cut short)
+    stream.seek(pixelData.length);
+  }
+  try {
+    dicomParser.parseDicomDataSetImplicit(dataSet, stream, bytes.length);
+  } catch (e) {
+    warnings.push(`Ignored unreadable data after the pixel data: ${describeThrown(e)}`);
+  }
+}
+
 /** Parses the data set in `body` (offset 0) with one encoding; returns a partial data set when the error came after the pixel data. */
 function parseBody(rawBody: Uint8Array, encoding: DataSetEncoding, warnings: string[]): DataSet {
   const body = encoding === 'explicit-le' ? relabelExtendedOffsetTable(rawBody) : rawBody;
+  const implicit = encoding === 'implicit-le';
   const options: ParseDicomOptions = {
     TransferSyntaxUID: UID_OF_ENCODING[encoding],
     inflater: inflateDataSet,
+    // Implicit VR: stop at the top-level Pixel Data and read it here (readImplicitPixelDataAndRest).
+    ...(implicit ? { untilTag: 'x7fe00010' } : {}),
   };
   try {
-    return dicomParser.parseDicom(body, options);
+    const dataSet = dicomParser.parseDicom(body, options);
+    if (implicit) readImplicitPixelDataAndRest(dataSet, warnings);
+    return dataSet;
   } catch (e) {
     // dicom-parser keeps what it read before failing: trailing garbage after the pixel data (bad
     // padding, a cut-off private element) does not stop a viewer from showing the image.
@@ -182,9 +257,14 @@ function parseBody(rawBody: Uint8Array, encoding: DataSetEncoding, warnings: str
  * a bare data set), 'truncated', or 'corrupt'.
  */
 export function parseDicomFile(input: Uint8Array): ParsedDicom {
-  const bytes = asPlainBytes(input);
+  let bytes = asPlainBytes(input);
   if (bytes.length === 0) throw emptyFileError();
   const warnings: string[] = [];
+  const stray = hasPart10Prefix(bytes) ? 0 : (bareDataSetStart(bytes) ?? 0);
+  if (stray > 0) {
+    bytes = bytes.subarray(stray);
+    warnings.push(`Skipped ${stray} stray byte(s) before the data set, which has no preamble.`);
+  }
   let file = bytes;
   const first = peekElementEncoding(bytes, 0);
   if (!hasPart10Prefix(bytes)) {
@@ -270,7 +350,14 @@ function chooseEncoding(
     );
     return { encoding: seen, transferSyntaxUid: UID_OF_ENCODING[seen] };
   }
-  // Compressed syntaxes are always Explicit VR Little Endian (PS3.5 A.4), and dicom-parser cannot
-  // read encapsulated pixel data in an implicit VR data set: keep the declared encoding.
+  // Compressed syntaxes are always Explicit VR Little Endian (PS3.5 A.4), but some writers put
+  // Implicit VR data sets behind them (pydicom's SC_rgb_jpeg.dcm): read the data set as encoded,
+  // keep the declared syntax for the pixel data.
+  if (seen === 'implicit-le') {
+    warnings.push(
+      `The data set is encoded as ${IMPLICIT_LE}, not as Explicit VR Little Endian as ${declared} requires (PS3.5 A.4); read as encoded.`,
+    );
+    return { encoding: seen, transferSyntaxUid: declared };
+  }
   return { encoding, transferSyntaxUid: declared };
 }

@@ -82,6 +82,51 @@ export function looksLikeBareDataSet(bytes: Uint8Array): boolean {
   return length === 0xffffffff || length <= bytes.length - 8;
 }
 
+/** VRs with 2 reserved bytes and a 32-bit length in explicit VR encoding (PS3.5 Table 7.1-1). */
+const LONG_VRS = new Set('OB OD OF OL OV OW SQ SV UC UN UR UT UV'.split(' '));
+
+/** The tag of an explicit VR little endian element at `at` and where it ends, if its VR is valid and its value fits. */
+function explicitLeElementAt(
+  bytes: Uint8Array,
+  at: number,
+): { tag: number; end: number | undefined } | undefined {
+  if (at + 8 > bytes.length || !isVrAt(bytes, at + 4)) return undefined;
+  const u8 = (k: number): number => bytes[at + k] ?? 0;
+  const tag = (u8(0) | (u8(1) << 8)) * 0x10000 + (u8(2) | (u8(3) << 8));
+  if (!LONG_VRS.has(String.fromCharCode(u8(4), u8(5)))) {
+    const end = at + 8 + (u8(6) | (u8(7) << 8));
+    return end <= bytes.length ? { tag, end } : undefined;
+  }
+  if (at + 12 > bytes.length) return undefined;
+  const length = u8(8) + u8(9) * 0x100 + u8(10) * 0x10000 + u8(11) * 0x1000000;
+  if (length === 0xffffffff) return { tag, end: undefined }; // undefined length: cannot be followed
+  return at + 12 + length <= bytes.length ? { tag, end: at + 12 + length } : undefined;
+}
+
+/** How many stray bytes a bare data set may have in front of it (see bareDataSetStart). */
+const MAX_STRAY_BYTES = 8;
+
+/**
+ * Where a bare data set (no preamble, no "DICM") starts: 0 when the bytes begin like one
+ * (looksLikeBareDataSet); 1…8 when that many stray bytes come before two consecutive explicit VR
+ * little endian elements of group 0008 in ascending tag order (PS3.5 7.1.2; 7.5: a data set is
+ * sorted by tag), e.g. a data set saved with the last byte of its removed File Meta Information
+ * left in front (pydicom's no_meta.dcm); undefined otherwise. Two elements are asked for so that
+ * a few letters that happen to spell a VR in another kind of file are not taken for DICOM.
+ */
+export function bareDataSetStart(bytes: Uint8Array): number | undefined {
+  if (looksLikeBareDataSet(bytes)) return 0;
+  for (let skip = 1; skip <= MAX_STRAY_BYTES; skip++) {
+    const first = explicitLeElementAt(bytes, skip);
+    if (first?.end === undefined || Math.floor(first.tag / 0x10000) !== 0x0008) continue;
+    const second = explicitLeElementAt(bytes, first.end);
+    if (second !== undefined && Math.floor(second.tag / 0x10000) === 0x0008 && second.tag > first.tag) {
+      return skip;
+    }
+  }
+  return undefined;
+}
+
 function startsWith(bytes: Uint8Array, sig: readonly number[], at = 0): boolean {
   return sig.every((v, i) => bytes[at + i] === v);
 }
@@ -90,12 +135,12 @@ function ascii(bytes: Uint8Array, at: number, length: number): string {
   return String.fromCharCode(...bytes.subarray(at, at + length));
 }
 
-/** The file type by content: DICOM (Part 10 or bare data set), PNG, JPEG, or other. */
+/** The file type by content: DICOM (Part 10 or bare data set, see bareDataSetStart), PNG, JPEG, or other. */
 export function sniffFileType(bytes: Uint8Array): SniffedType {
   if (hasPart10Prefix(bytes)) return 'dicom';
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'jpeg';
-  if (looksLikeBareDataSet(bytes)) return 'dicom';
+  if (bareDataSetStart(bytes) !== undefined) return 'dicom';
   return 'other';
 }
 

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { decodeDicom } from '../../../../../src/core/imaging/dicom/decodeDicom';
+import { bareDataSetStart, sniffFileType } from '../../../../../src/core/imaging/dicom/sniffFileType';
 import { ImageDecodeError } from '../../../../../src/core/imaging/ImageDecodeError';
 import { buildFile, concat, encodeElement, ob, ow, SOP, str, TS, us } from './dicomBuilder';
 import type { El, Encoding } from './dicomBuilder';
@@ -142,6 +143,30 @@ describe('decodeDicom: native transfer syntaxes', () => {
     const image = await decodeDicom(bytes);
     expect(Array.from(image.frame(0))).toEqual(EXPECTED_HU);
     expect(image.transferSyntaxUid).toBe(TS.implicitLE);
+  });
+
+  it('ends the File Meta Information at its Group Length when the data set starts below group 0002', async () => {
+    // pydicom's meta_missing_tsyntax.dcm starts its data set with group 0001, which dicom-parser
+    // alone reads on as meta (it stops only above (0002,FFFF)).
+    const lowGroup = str(0x0001, 0x0010, 'LO', 'LOW'); // (0001,0010): an (illegal) group-0001 element
+    const bytes = buildFile('implicit-le', [lowGroup, ...ctSlice()]).bytes;
+    const image = await decodeDicom(bytes);
+    expect(Array.from(image.frame(0))).toEqual(EXPECTED_HU);
+    expect(image.transferSyntaxUid).toBe(TS.implicitLE);
+  });
+
+  it('reads a bare data set with a stray byte in front (pydicom no_meta.dcm)', async () => {
+    const bare = buildFile('explicit-le', ctSlice(), { preamble: false, meta: false }).bytes;
+    const bytes = concat([Uint8Array.from([0x20]), bare]);
+    expect(sniffFileType(bytes)).toBe('dicom');
+    expect(bareDataSetStart(bytes)).toBe(1);
+    const image = await decodeDicom(bytes);
+    expect(Array.from(image.frame(0))).toEqual(EXPECTED_HU);
+    expect(image.header.DecoderNotes).toMatch(/1 stray byte/);
+    // Text is not taken for DICOM, even where a few letters spell a VR.
+    const text = Uint8Array.from('x\b\0\0CS\u0002\0ab and more text here', (c) => c.charCodeAt(0));
+    expect(bareDataSetStart(text)).toBeUndefined();
+    expect(sniffFileType(text)).toBe('other');
   });
 
   it('shows the image when unreadable bytes follow the pixel data', async () => {

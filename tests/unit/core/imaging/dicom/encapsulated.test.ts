@@ -2,7 +2,8 @@
  * Encapsulated pixel data (PS3.5 A.4): which fragments make which frame — empty or filled Basic
  * Offset Table, one fragment per frame, several per frame, one frame in many fragments, the
  * Extended Offset Table — and the syntaxes decoded here without a codec (Encapsulated
- * Uncompressed, Deflated Image Frame), plus one compressed syntax (RLE, PS3.5 Annex G) end to end.
+ * Uncompressed, Deflated Image Frame), plus compressed syntaxes (RLE, PS3.5 Annex G; JPEG
+ * Baseline, 8.2.1) end to end, including encapsulated pixel data in an Implicit VR data set.
  */
 import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -10,8 +11,10 @@ import { decodeDicom } from '../../../../../src/core/imaging/dicom/decodeDicom';
 import { readEncapsulatedFrames } from '../../../../../src/core/imaging/dicom/encapsulatedFrames';
 import { parseDicomFile } from '../../../../../src/core/imaging/dicom/parseDicomFile';
 import { ImageDecodeError } from '../../../../../src/core/imaging/ImageDecodeError';
-import { buildFile, encapsulated, str, TS, us } from './dicomBuilder';
-import type { El } from './dicomBuilder';
+import { encodeJpegDct } from '../codecs/encoders/encodeJpeg12';
+import { maxAbsDiff, smooth } from '../codecs/encoders/testImages';
+import { buildFile, encapsulated, ob, str, TS, us } from './dicomBuilder';
+import type { Encoding, El } from './dicomBuilder';
 
 const bytes = (...values: number[]) => Uint8Array.from(values);
 
@@ -100,6 +103,43 @@ describe('decodeDicom: encapsulated frames', () => {
     const image = await decodeEncapsulated(elements, encapsulated([frame]), TS.rle);
     expect(Array.from(image.frame(0))).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 90]);
   });
+
+  it('reads encapsulated JPEG in an Implicit VR data set (against PS3.5 A.4, as pydicom SC_rgb_jpeg.dcm is)', async () => {
+    // dicom-parser alone takes the undefined-length Pixel Data for a sequence of data sets there.
+    const grey = smooth(16, 24, 0, 255);
+    const jpeg = encodeJpegDct({ precision: 8, rows: 16, columns: 24, planes: [grey] });
+    const elements: El[] = [
+      str(0x0028, 0x0004, 'CS', 'MONOCHROME2'), // (0028,0004) Photometric Interpretation
+      us(0x0028, 0x0010, 16), // (0028,0010) Rows
+      us(0x0028, 0x0011, 24), // (0028,0011) Columns
+      us(0x0028, 0x0100, 8), // (0028,0100) Bits Allocated
+      us(0x0028, 0x0101, 8), // (0028,0101) Bits Stored
+      encapsulated([jpeg]), // (7FE0,0010) Pixel Data, undefined length
+      ob(0xfffc, 0xfffc, [0, 0]), // (FFFC,FFFC) Data Set Trailing Padding, read after the pixel data
+    ];
+    const file = buildFile('implicit-le', elements, { transferSyntax: TS.jpegBaseline }).bytes;
+    const parsed = parseDicomFile(file);
+    expect(parsed.encoding).toBe('implicit-le');
+    expect(parsed.transferSyntaxUid).toBe(TS.jpegBaseline);
+    expect(parsed.dataSet.elements.xfffcfffc?.length).toBe(2);
+    const image = await decodeDicom(file);
+    expect(maxAbsDiff(image.frame(0), grey)).toBeLessThanOrEqual(8);
+    expect(image.header.DecoderNotes).toMatch(/encoded as 1\.2\.840\.10008\.1\.2, not as Explicit VR/);
+  });
+
+  for (const encoding of ['explicit-le', 'implicit-le'] as Encoding[]) {
+    it(`keeps fragment bytes that spell an Item or Sequence Delimitation tag whole (${encoding})`, async () => {
+      // pydicom's JPEG2000-embedded-sequence-delimiter.dcm: FE FF DD E0 inside a codestream. Fragments
+      // are read by their lengths (PS3.5 A.4), never by searching for delimiters.
+      const pixelData = encapsulated([bytes(0xfe, 0xff, 0xdd, 0xe0), bytes(0xfe, 0xff, 0x00, 0xe0)]);
+      const file = buildFile(encoding, [...grey8(2), pixelData], {
+        transferSyntax: TS.encapsulatedUncompressed,
+      });
+      const image = await decodeDicom(file.bytes);
+      expect(Array.from(image.frame(0))).toEqual([0xfe, 0xff, 0xdd, 0xe0]);
+      expect(Array.from(image.frame(1))).toEqual([0xfe, 0xff, 0x00, 0xe0]);
+    });
+  }
 
   it('names an encapsulated syntax that has no decoder', async () => {
     const error = await decodeEncapsulated(grey8(1), encapsulated([bytes(0, 0, 1, 0xb3)]), TS.mpeg2).catch(

@@ -1,8 +1,10 @@
 /**
- * A 12-bit extended sequential DCT JPEG encoder (ITU-T T.81 Process 4, SOF1, P = 12), for tests
- * and fixtures only: one component, a quantisation table of ones (so the only loss is rounding the
- * DCT coefficients to integers), exact floating-point FDCT (A.3.3), flat Huffman tables covering
- * every DC category 0…15 and AC run/size symbol with size 1…14 (F.1.2, 12-bit ranges).
+ * A sequential DCT JPEG encoder (ITU-T T.81: Process 1, SOF0, P = 8; Process 4, SOF1, P = 12), for
+ * tests and fixtures only: one or more components, interleaved with sampling factors 1×1 and no
+ * colour transform (the caller chooses what the components hold and which identifiers and
+ * APPn segments announce it), a quantisation table of ones (so the only loss is rounding the DCT
+ * coefficients to integers), exact floating-point FDCT (A.3.3), flat Huffman tables covering every
+ * DC category 0…15 and AC run/size symbol with size 1…14 (F.1.2, 12-bit ranges, enough for 8-bit).
  */
 import { BitWriter, category, dhtPayload, extraBits, flatHuffman, huffmanCodes, segment } from './jpegWriter';
 
@@ -35,8 +37,25 @@ function fdct(block: Float64Array): Int32Array {
   return out;
 }
 
-/** Encodes 12-bit greyscale `samples` (0…4095, row-major) as an SOF1 JPEG. */
-export function encodeJpeg12(samples: ArrayLike<number>, rows: number, columns: number): Uint8Array {
+/** What to encode with encodeJpegDct. */
+export interface DctEncoderInput {
+  /** Sample precision P: 8 (baseline, SOF0) or 12 (extended, SOF1). */
+  precision: 8 | 12;
+  rows: number;
+  columns: number;
+  /** One row-major plane of samples (0 … 2^P − 1) per component, stored as given. */
+  planes: ArrayLike<number>[];
+  /** Component identifiers Ci of the frame header (B.2.2); default 1, 2, 3, … */
+  ids?: number[];
+  /** Whole marker segments written right after SOI (e.g. an APP0 JFIF or APP14 Adobe segment). */
+  segments?: number[][];
+}
+
+/** Encodes the planes as one interleaved scan (MCU = one block of each component, A.2.3). */
+export function encodeJpegDct(input: DctEncoderInput): Uint8Array {
+  const { precision, rows, columns, planes } = input;
+  const ids = input.ids ?? planes.map((_, i) => i + 1);
+  const levelShift = 2 ** (precision - 1);
   const dcTable = flatHuffman(Array.from({ length: 16 }, (_, i) => i));
   const acSymbols = [0x00, 0xf0];
   for (let run = 0; run < 16; run++) for (let size = 1; size <= 14; size++) acSymbols.push((run << 4) | size);
@@ -50,57 +69,68 @@ export function encodeJpeg12(samples: ArrayLike<number>, rows: number, columns: 
     bits.write(c.code, c.length);
   };
 
-  let previousDc = 0;
+  const previousDc = planes.map(() => 0);
   const block = new Float64Array(64);
   for (let by = 0; by < rows; by += 8) {
     for (let bx = 0; bx < columns; bx += 8) {
-      // Edge samples repeated past the image (the encoder's choice, A.2.4).
-      for (let y = 0; y < 8; y++) {
-        for (let x = 0; x < 8; x++) {
-          const r = Math.min(by + y, rows - 1);
-          const c = Math.min(bx + x, columns - 1);
-          block[y * 8 + x] = (samples[r * columns + c] ?? 0) - 2048;
+      planes.forEach((samples, component) => {
+        // Edge samples repeated past the image (the encoder's choice, A.2.4).
+        for (let y = 0; y < 8; y++) {
+          for (let x = 0; x < 8; x++) {
+            const r = Math.min(by + y, rows - 1);
+            const c = Math.min(bx + x, columns - 1);
+            block[y * 8 + x] = (samples[r * columns + c] ?? 0) - levelShift;
+          }
         }
-      }
-      const coefficients = fdct(block);
-      const dc = coefficients[0] ?? 0;
-      const diff = dc - previousDc;
-      previousDc = dc;
-      const dcSize = category(diff);
-      put(dcCodes, dcSize);
-      if (dcSize > 0) bits.write(extraBits(diff, dcSize), dcSize);
-      let run = 0;
-      for (let k = 1; k < 64; k++) {
-        const value = coefficients[ZIGZAG[k] ?? 0] ?? 0;
-        if (value === 0) {
-          run++;
-          continue;
+        const coefficients = fdct(block);
+        const dc = coefficients[0] ?? 0;
+        const diff = dc - (previousDc[component] ?? 0);
+        previousDc[component] = dc;
+        const dcSize = category(diff);
+        put(dcCodes, dcSize);
+        if (dcSize > 0) bits.write(extraBits(diff, dcSize), dcSize);
+        let run = 0;
+        for (let k = 1; k < 64; k++) {
+          const value = coefficients[ZIGZAG[k] ?? 0] ?? 0;
+          if (value === 0) {
+            run++;
+            continue;
+          }
+          while (run > 15) {
+            put(acCodes, 0xf0);
+            run -= 16;
+          }
+          const size = category(value);
+          put(acCodes, (run << 4) | size);
+          bits.write(extraBits(value, size), size);
+          run = 0;
         }
-        while (run > 15) {
-          put(acCodes, 0xf0);
-          run -= 16;
-        }
-        const size = category(value);
-        put(acCodes, (run << 4) | size);
-        bits.write(extraBits(value, size), size);
-        run = 0;
-      }
-      if (run > 0) put(acCodes, 0x00);
+        if (run > 0) put(acCodes, 0x00);
+      });
     }
   }
 
   const dqt = [0x00, ...new Array<number>(64).fill(1)];
-  const sof = [12, rows >> 8, rows & 0xff, columns >> 8, columns & 0xff, 1, 1, 0x11, 0];
-  const sos = [1, 1, 0x00, 0, 63, 0];
+  const sof = [precision, rows >> 8, rows & 0xff, columns >> 8, columns & 0xff, planes.length];
+  for (const id of ids) sof.push(id, 0x11, 0);
+  const sos = [planes.length];
+  for (const id of ids) sos.push(id, 0x00);
+  sos.push(0, 63, 0);
   return Uint8Array.from([
     0xff,
     0xd8,
+    ...(input.segments ?? []).flat(),
     ...segment(0xdb, dqt),
-    ...segment(0xc1, sof),
+    ...segment(precision === 8 ? 0xc0 : 0xc1, sof),
     ...segment(0xc4, [...dhtPayload(0, 0, dcTable), ...dhtPayload(1, 0, acTable)]),
     ...segment(0xda, sos),
     ...bits.bytes(),
     0xff,
     0xd9,
   ]);
+}
+
+/** Encodes 12-bit greyscale `samples` (0…4095, row-major) as an SOF1 JPEG. */
+export function encodeJpeg12(samples: ArrayLike<number>, rows: number, columns: number): Uint8Array {
+  return encodeJpegDct({ precision: 12, rows, columns, planes: [samples] });
 }
