@@ -17,6 +17,7 @@
  */
 import type * as tfc from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
+import { mulberry32 } from '../datasets/discPhantom';
 import type { PatchSet } from '../datasets/phantomPatchDataset';
 
 /** Architecture of the small CNN. */
@@ -144,14 +145,7 @@ export function windowToUnit(values: Float32Array, low: number, high: number): F
 
 /** A seeded Fisher–Yates permutation of 0…n−1 (mulberry32 stream). */
 function permutation(n: number, seed: number): Uint32Array {
-  let a = seed >>> 0;
-  const rand = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rand = mulberry32(seed);
   const p = Uint32Array.from({ length: n }, (_, i) => i);
   for (let i = n - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));

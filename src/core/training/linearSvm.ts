@@ -11,6 +11,7 @@
  * the unpenalised bias takes the same sub-gradient step. The returned model is the average of the
  * iterates of the second half of training (suffix averaging), which smooths the last steps.
  */
+import { mulberry32 } from '../datasets/discPhantom';
 import { linearScore, type LinearModel } from './logisticRegression';
 import type { FeatureRows } from './standardize';
 
@@ -24,18 +25,6 @@ export interface LinearSvmOptions {
   batchSize?: number;
   /** Seed of the mini-batch sampler. Default 1. */
   seed?: number;
-}
-
-/** Mulberry32, a small seedable PRNG with uniform output in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The primal SVM objective J(w, b) of the module comment; `labels` are 0/1 (mapped to ∓1). */

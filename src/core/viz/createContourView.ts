@@ -3,7 +3,8 @@
  * the loss) with optimizer paths drawn on top, each with its own colour, dash pattern and end
  * marker so that the paths stay distinguishable without colour. Framework-free.
  */
-import { axisBottom, axisLeft, contours, geoPath, geoTransform, scaleLinear, select } from 'd3';
+import { contours, geoPath, geoTransform, scaleLinear, select } from 'd3';
+import { appendAxes, appendFigure, type AxesFrame } from './axes';
 import { viridis } from './colorMaps';
 import type { ViewHandle } from './createGraphView';
 
@@ -90,14 +91,10 @@ export function createContourView(container: Element, options: ContourOptions): 
   const W = options.width ?? 560;
   const H = options.height ?? 480;
   const M = { top: 12, right: 12, bottom: 44, left: 56 };
-  const svg = select(container)
-    .append('svg')
-    .attr('class', 'contour-view')
-    .attr('role', 'img')
+  const frame: AxesFrame = { width: W, height: H, margin: M, titleInset: { bottom: 6, left: 14 } };
+  const svg = appendFigure(container, 'contour-view', options.title, options.description)
     .attr('viewBox', `0 0 ${W} ${H}`)
     .attr('data-testid', 'contour-view');
-  svg.append('title').text(options.title);
-  svg.append('desc').text(options.description);
   const clipId = `contour-clip-${++instances}`;
   svg
     .append('clipPath')
@@ -110,17 +107,7 @@ export function createContourView(container: Element, options: ContourOptions): 
   const bands = svg.append('g').attr('class', 'contour-view__bands').attr('clip-path', `url(#${clipId})`);
   const paths = svg.append('g').attr('class', 'contour-view__paths').attr('clip-path', `url(#${clipId})`);
   const marks = svg.append('g').attr('class', 'contour-view__markers');
-  const xAxis = svg.append('g').attr('transform', `translate(0,${H - M.bottom})`);
-  const yAxis = svg.append('g').attr('transform', `translate(${M.left},0)`);
-  const xTitle = svg
-    .append('text')
-    .attr('x', (W + M.left) / 2)
-    .attr('y', H - 6)
-    .attr('text-anchor', 'middle');
-  const yTitle = svg
-    .append('text')
-    .attr('transform', `translate(14,${(H - M.bottom + M.top) / 2}) rotate(-90)`)
-    .attr('text-anchor', 'middle');
+  const axes = appendAxes(svg);
 
   function update(state: ContourState): void {
     const { grid } = state;
@@ -204,10 +191,7 @@ export function createContourView(container: Element, options: ContourOptions): 
           .attr('stroke-width', 1.5);
       });
 
-    xAxis.call(axisBottom(sx).ticks(6));
-    yAxis.call(axisLeft(sy).ticks(6));
-    xTitle.text(state.xLabel);
-    yTitle.text(state.yLabel);
+    axes.draw(frame, { x: sx, y: sy, xLabel: state.xLabel, yLabel: state.yLabel });
   }
 
   return {

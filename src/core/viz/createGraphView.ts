@@ -5,6 +5,7 @@
  * decides what is revealed; the view only draws. Framework-free: `update` and `destroy`.
  */
 import { select, type Selection } from 'd3';
+import { appendFigure } from './axes';
 import { DIVERGING_STOPS, OKABE_ITO } from './colorMaps';
 import { layoutGraph } from './layoutGraph';
 
@@ -64,13 +65,10 @@ export const BACKWARD_TEXT = '#a04400';
 
 /** Creates a graph view inside `container` (an element; the view appends one SVG). */
 export function createGraphView(container: Element, options: GraphViewOptions): ViewHandle<GraphViewState> {
-  const svg = select(container)
-    .append('svg')
-    .attr('class', 'graph-view')
-    .attr('role', 'img')
-    .attr('data-testid', 'graph-view');
-  svg.append('title').text(options.title);
-  svg.append('desc').text(options.description);
+  const svg = appendFigure(container, 'graph-view', options.title, options.description).attr(
+    'data-testid',
+    'graph-view',
+  );
   const defs = svg.append('defs');
   for (const [id, color] of [
     ['fwd', '#5b6770'],

@@ -5,6 +5,7 @@
  * whichever contrasts more. Framework-free.
  */
 import { select } from 'd3';
+import { appendFigure } from './axes';
 import { blueOrange, textColorOn, viridis } from './colorMaps';
 import type { ViewHandle } from './createGraphView';
 
@@ -46,9 +47,7 @@ export function heatColor(v: number, scale: HeatmapScale, range: number): string
 /** Creates a heat map view inside `container`. */
 export function createHeatmapView(container: Element, options: HeatmapOptions): ViewHandle<HeatmapState> {
   const cell = options.cell ?? 40;
-  const svg = select(container).append('svg').attr('class', 'heatmap-view').attr('role', 'img');
-  svg.append('title').text(options.title);
-  svg.append('desc').text(options.description);
+  const svg = appendFigure(container, 'heatmap-view', options.title, options.description);
   const layer = svg.append('g');
 
   function update(state: HeatmapState): void {

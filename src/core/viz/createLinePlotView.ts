@@ -3,17 +3,8 @@
  * series, each with its own colour, dash pattern and point shape, and an optional vertical marker
  * at the current x. Framework-free.
  */
-import {
-  axisBottom,
-  axisLeft,
-  scaleLinear,
-  scaleLog,
-  select,
-  symbol,
-  symbolCircle,
-  symbolSquare,
-  symbolTriangle,
-} from 'd3';
+import { scaleLinear, scaleLog, select, symbol, symbolCircle, symbolSquare, symbolTriangle } from 'd3';
+import { appendAxes, appendFigure, type AxesFrame } from './axes';
 import type { ViewHandle } from './createGraphView';
 
 /** One series. */
@@ -62,26 +53,14 @@ export function createLinePlotView(container: Element, options: LinePlotOptions)
   const W = options.width ?? 520;
   const H = options.height ?? 300;
   const M = { top: 12, right: 16, bottom: 44, left: 64 };
-  const svg = select(container)
-    .append('svg')
-    .attr('class', 'line-plot-view')
-    .attr('role', 'img')
-    .attr('viewBox', `0 0 ${W} ${H}`);
-  svg.append('title').text(options.title);
-  svg.append('desc').text(options.description);
-  const xAxis = svg.append('g').attr('transform', `translate(0,${H - M.bottom})`);
-  const yAxis = svg.append('g').attr('transform', `translate(${M.left},0)`);
+  const frame: AxesFrame = { width: W, height: H, margin: M, titleInset: { bottom: 6, left: 14 } };
+  const svg = appendFigure(container, 'line-plot-view', options.title, options.description).attr(
+    'viewBox',
+    `0 0 ${W} ${H}`,
+  );
+  const axes = appendAxes(svg);
   const mark = svg.append('line').attr('stroke', '#16202b').attr('stroke-dasharray', '3 3');
   const lines = svg.append('g');
-  const xTitle = svg
-    .append('text')
-    .attr('x', (W + M.left) / 2)
-    .attr('y', H - 6)
-    .attr('text-anchor', 'middle');
-  const yTitle = svg
-    .append('text')
-    .attr('transform', `translate(14,${(H - M.bottom + M.top) / 2}) rotate(-90)`)
-    .attr('text-anchor', 'middle');
 
   function update(state: LinePlotState): void {
     const pts = state.series
@@ -98,12 +77,14 @@ export function createLinePlotView(container: Element, options: LinePlotOptions)
       .domain(ext(1))
       .range([H - M.bottom, M.top])
       .nice();
-    const bottom = axisBottom(sx).ticks(6);
-    const left = axisLeft(sy).ticks(6);
-    if (state.xLog) bottom.tickFormat((d) => powerOfTenLabel(Number(d)));
-    if (state.yLog) left.tickFormat((d) => powerOfTenLabel(Number(d)));
-    xAxis.call(bottom);
-    yAxis.call(left);
+    axes.draw(frame, {
+      x: sx,
+      y: sy,
+      xLabel: state.xLabel,
+      yLabel: state.yLabel,
+      xFormat: state.xLog ? powerOfTenLabel : undefined,
+      yFormat: state.yLog ? powerOfTenLabel : undefined,
+    });
     const ok = (p: readonly [number, number]): boolean =>
       (!state.xLog || p[0] > 0) && (!state.yLog || p[1] > 0);
     lines
@@ -139,8 +120,6 @@ export function createLinePlotView(container: Element, options: LinePlotOptions)
       .attr('x2', showMark ? sx(state.markX ?? 1) : 0)
       .attr('y1', M.top)
       .attr('y2', H - M.bottom);
-    xTitle.text(state.xLabel);
-    yTitle.text(state.yLabel);
   }
 
   return {

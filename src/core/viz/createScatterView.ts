@@ -1,9 +1,12 @@
 /**
  * A d3 scatter plot of 2-D vectors around a reference arrow: the mini-batch gradients (dots) and the
  * full-batch gradient (arrow from the origin), on fixed symmetric axes so that panels for several
- * batch sizes compare at a glance. Framework-free.
+ * batch sizes compare at a glance. Framework-free. Points of two classes on axes fitted to the
+ * data, with a decision boundary and a legend, are the job of `createScatterPlot` (./scatterPlot);
+ * both draw their axes with ./axes.
  */
-import { axisBottom, axisLeft, scaleLinear, select } from 'd3';
+import { scaleLinear } from 'd3';
+import { appendAxes, appendFigure, type AxesFrame } from './axes';
 import { OKABE_ITO } from './colorMaps';
 import type { ViewHandle } from './createGraphView';
 
@@ -32,14 +35,12 @@ let instances = 0;
 export function createScatterView(container: Element, options: ScatterOptions): ViewHandle<ScatterState> {
   const S = options.size ?? 240;
   const M = { top: 8, right: 8, bottom: 36, left: 48 };
+  const frame: AxesFrame = { width: S, height: S, margin: M, titleInset: { bottom: 4, left: 12 } };
   const markerId = `scatter-arrow-${++instances}`;
-  const svg = select(container)
-    .append('svg')
-    .attr('class', 'scatter-view')
-    .attr('role', 'img')
-    .attr('viewBox', `0 0 ${S} ${S}`);
-  svg.append('title').text(options.title);
-  svg.append('desc').text(options.description);
+  const svg = appendFigure(container, 'scatter-view', options.title, options.description).attr(
+    'viewBox',
+    `0 0 ${S} ${S}`,
+  );
   svg
     .append('defs')
     .append('marker')
@@ -53,8 +54,7 @@ export function createScatterView(container: Element, options: ScatterOptions): 
     .append('path')
     .attr('d', 'M0,0 L10,5 L0,10 z')
     .attr('fill', OKABE_ITO[0]);
-  const xAxis = svg.append('g').attr('transform', `translate(0,${S - M.bottom})`);
-  const yAxis = svg.append('g').attr('transform', `translate(${M.left},0)`);
+  const axes = appendAxes(svg);
   const cross = svg.append('g').attr('stroke', '#9aa5b1').attr('stroke-width', 0.8);
   const dots = svg.append('g').attr('class', 'scatter-view__dots');
   const arrow = svg
@@ -63,15 +63,6 @@ export function createScatterView(container: Element, options: ScatterOptions): 
     .attr('stroke', OKABE_ITO[0])
     .attr('stroke-width', 2.5)
     .attr('marker-end', `url(#${markerId})`);
-  const xTitle = svg
-    .append('text')
-    .attr('x', (S + M.left) / 2)
-    .attr('y', S - 4)
-    .attr('text-anchor', 'middle');
-  const yTitle = svg
-    .append('text')
-    .attr('transform', `translate(12,${(S - M.bottom + M.top) / 2}) rotate(-90)`)
-    .attr('text-anchor', 'middle');
 
   function update(state: ScatterState): void {
     const e = state.extent > 0 ? state.extent : 1;
@@ -81,8 +72,7 @@ export function createScatterView(container: Element, options: ScatterOptions): 
     const sy = scaleLinear()
       .domain([-e, e])
       .range([S - M.bottom, M.top]);
-    xAxis.call(axisBottom(sx).ticks(4));
-    yAxis.call(axisLeft(sy).ticks(4));
+    axes.draw(frame, { x: sx, y: sy, xLabel: state.xLabel, yLabel: state.yLabel, ticks: 4 });
     cross
       .selectAll('line')
       .data([0, 1])
@@ -105,8 +95,6 @@ export function createScatterView(container: Element, options: ScatterOptions): 
       .attr('y1', sy(0))
       .attr('x2', sx(state.arrow[0] ?? 0))
       .attr('y2', sy(state.arrow[1] ?? 0));
-    xTitle.text(state.xLabel);
-    yTitle.text(state.yLabel);
   }
 
   return {

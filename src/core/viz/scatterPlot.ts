@@ -7,8 +7,12 @@
  * The two classes differ in shape as well as colour (class 0: blue circles, class 1: vermillion
  * triangles, from the Okabe–Ito colour-blind-safe palette: Okabe M, Ito K. Color Universal Design,
  * 2008), so they stay apart for every colour vision and in greyscale print.
+ *
+ * The figure's axes and their titles are drawn by `./axes`, shared with the other engines; a cloud
+ * of vectors on fixed symmetric axes around a reference arrow is `createScatterView`'s job.
  */
-import { axisBottom, axisLeft, extent, scaleLinear, select, symbol, symbolCircle, symbolTriangle } from 'd3';
+import { extent, scaleLinear, select, symbol, symbolCircle, symbolTriangle } from 'd3';
+import { appendAxes, type AxesFrame } from './axes';
 
 /** One example: its two feature values and its class. */
 export interface ScatterPoint {
@@ -57,6 +61,7 @@ export interface ScatterPlot {
 export const SCATTER_COLOURS = ['#0072B2', '#D55E00'] as const;
 
 const MARGIN = { top: 36, right: 16, bottom: 48, left: 64 };
+const TITLE_INSET = { bottom: 8, left: 16 };
 let nextId = 0;
 
 /**
@@ -96,13 +101,9 @@ export function createScatterPlot(container: HTMLElement, initial: ScatterPlotOp
   const title = svg.append('title').attr('id', `${id}-title`);
   const desc = svg.append('desc').attr('id', `${id}-desc`);
   svg.append('defs').append('clipPath').attr('id', `${id}-clip`).append('rect');
-  const plot = svg.append('g');
-  const xAxis = plot.append('g').attr('class', 'scatter-plot__axis');
-  const yAxis = plot.append('g').attr('class', 'scatter-plot__axis');
-  const xLabel = plot.append('text').attr('class', 'scatter-plot__label').attr('text-anchor', 'middle');
-  const yLabel = plot.append('text').attr('class', 'scatter-plot__label').attr('text-anchor', 'middle');
-  const marks = plot.append('g').attr('clip-path', `url(#${id}-clip)`);
-  const boundary = plot
+  const axes = appendAxes(svg);
+  const marks = svg.append('g').attr('clip-path', `url(#${id}-clip)`);
+  const boundary = svg
     .append('line')
     .attr('data-testid', 'scatter-boundary')
     .attr('stroke', '#222')
@@ -119,8 +120,12 @@ export function createScatterPlot(container: HTMLElement, initial: ScatterPlotOp
     svg.attr('viewBox', `0 0 ${width} ${height}`);
     title.text(opts.title);
     desc.text(opts.description ?? '');
-    svg.select(`#${id}-clip rect`).attr('width', iw).attr('height', ih);
-    plot.attr('transform', `translate(${MARGIN.left},${MARGIN.top})`);
+    svg
+      .select(`#${id}-clip rect`)
+      .attr('x', MARGIN.left)
+      .attr('y', MARGIN.top)
+      .attr('width', iw)
+      .attr('height', ih);
 
     const pad = (e: [number, number] | [undefined, undefined]): [number, number] => {
       const lo = e[0] ?? 0;
@@ -130,15 +135,22 @@ export function createScatterPlot(container: HTMLElement, initial: ScatterPlotOp
     };
     const xDomain = pad(extent(opts.points, (p) => p.x));
     const yDomain = pad(extent(opts.points, (p) => p.y));
-    const x = scaleLinear().domain(xDomain).range([0, iw]).nice();
-    const y = scaleLinear().domain(yDomain).range([ih, 0]).nice();
-    xAxis.attr('transform', `translate(0,${ih})`).call(axisBottom(x).ticks(6));
-    yAxis.call(axisLeft(y).ticks(6));
-    xLabel
-      .attr('x', iw / 2)
-      .attr('y', ih + 40)
-      .text(opts.xLabel);
-    yLabel.attr('transform', `translate(${-48},${ih / 2}) rotate(-90)`).text(opts.yLabel);
+    const x = scaleLinear()
+      .domain(xDomain)
+      .range([MARGIN.left, width - MARGIN.right])
+      .nice();
+    const y = scaleLinear()
+      .domain(yDomain)
+      .range([height - MARGIN.bottom, MARGIN.top])
+      .nice();
+    const frame: AxesFrame = {
+      width,
+      height,
+      margin: MARGIN,
+      titleInset: TITLE_INSET,
+      centreXTitleOnPlot: true,
+    };
+    axes.draw(frame, { x, y, xLabel: opts.xLabel, yLabel: opts.yLabel });
 
     const shape = [symbol(symbolCircle, 40)(), symbol(symbolTriangle, 48)()] as const;
     const sel = marks

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { Localized } from '../../../src/core/lessons/types';
 import { en } from '../../../src/i18n/en';
 import { detectLanguage } from '../../../src/i18n/languageStore';
 import { translate } from '../../../src/i18n/translate';
 import { zh } from '../../../src/i18n/zh';
-import { ALLOWED_LATIN } from './allowedLatin';
+import {
+  collectLocalized,
+  halfWidthPunctuation,
+  hasChinese,
+  isLocalized,
+  placeholders,
+  strayLatin,
+} from '../helpers/chineseText';
 import { nestedSetsTexts } from '../../../src/lessons/ai-ml-dl/nestedSetsTexts';
 import { huScaleTexts } from '../../../src/lessons/radiology-images/huScaleTexts';
 import { windowMathTexts } from '../../../src/lessons/radiology-images/windowMathTexts';
@@ -16,10 +22,6 @@ import { lessonRegistry } from '../../../src/lessons/lessonRegistry';
 /** Strings allowed to read the same in both languages (the brand). */
 const SAME_IN_BOTH = new Set(['app.brand']);
 
-function isLocalized(v: unknown): v is Localized {
-  return typeof v === 'object' && v !== null && 'en' in v && 'zh' in v && Object.keys(v).length === 2;
-}
-
 /** The `{ en, zh }` string pairs of a texts object (its function-valued texts are filled in separately). */
 function staticTexts(texts: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
@@ -28,32 +30,6 @@ function staticTexts(texts: Record<string, unknown>): Record<string, unknown> {
     ),
   );
 }
-
-/** Every `{ en, zh }` inside a value, with its path. */
-function collectLocalized(
-  value: unknown,
-  path: string,
-  out: [string, Localized][] = [],
-): [string, Localized][] {
-  if (isLocalized(value)) out.push([path, value]);
-  else if (Array.isArray(value)) value.forEach((v, i) => collectLocalized(v, `${path}[${i}]`, out));
-  else if (typeof value === 'object' && value !== null) {
-    for (const [k, v] of Object.entries(value)) collectLocalized(v, `${path}.${k}`, out);
-  }
-  return out;
-}
-
-/** Latin words in `text` (placeholders removed) that are not allowed in Chinese text. */
-function strayLatin(text: string): string[] {
-  return (text.replace(/\{\w+\}/g, '').match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !ALLOWED_LATIN.test(w));
-}
-
-/** ASCII , : ; ? ! ( next to a Chinese character: Chinese text uses the full-width forms (U+FF0C, U+FF1A, …). */
-function halfWidthPunctuation(text: string): string[] {
-  return text.match(/[\u4e00-\u9fff][,:;?!(]|[,:;?!(][\u4e00-\u9fff]/g) ?? [];
-}
-
-const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
 
 describe('UI dictionaries', () => {
   const enKeys = Object.keys(en).sort();
@@ -143,7 +119,7 @@ describe('lesson texts', () => {
   it('Chinese lesson texts are written in Chinese', () => {
     for (const [path, text] of texts) {
       if (/[A-Za-z]{4,}/.test(text.en) && text.en.length > 12) {
-        expect(/[\u4e00-\u9fff]/.test(text.zh), `${path} has no Chinese characters`).toBe(true);
+        expect(hasChinese(text.zh), `${path} has no Chinese characters`).toBe(true);
       }
     }
   });

@@ -9,24 +9,19 @@ import {
   formatMs,
   formatPercent,
 } from '../../../src/lessons/ai-ml-dl/aiMlDlTexts';
-import { ALLOWED_LATIN } from '../i18n/allowedLatin';
+import { expectChineseRules, placeholders } from '../helpers/chineseText';
 
 const texts: [string, Localized][] = [
   ...Object.entries(aiMlDlTexts),
   ...Object.entries(FEATURE_NAMES).map(([k, v]): [string, Localized] => [`feature.${k}`, v]),
 ];
-const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
 
 describe('ai-ml-dl widget texts', () => {
   it.each(texts)('%s: both languages, same placeholders, Chinese rules', (_key, t) => {
     expect(t.en.trim()).not.toBe('');
     expect(t.zh.trim()).not.toBe('');
     expect(placeholders(t.zh)).toEqual(placeholders(t.en));
-    const latin = (t.zh.replace(/\{\w+\}/g, '').match(/[A-Za-z]{2,}/g) ?? []).filter(
-      (w) => !ALLOWED_LATIN.test(w),
-    );
-    expect(latin).toEqual([]);
-    expect(t.zh.match(/[\u4e00-\u9fff][,:;?!(]|[,:;?!(][\u4e00-\u9fff]/g) ?? []).toEqual([]);
+    expectChineseRules(t.zh);
   });
 
   it('fills placeholders and leaves unknown ones', () => {

@@ -13,7 +13,7 @@ import { SmallCnnWidget } from '../../../src/lessons/ai-ml-dl/SmallCnnWidget';
 import { aiMlDlWidgets } from '../../../src/lessons/ai-ml-dl/widgets';
 import { resetBackendSubscription, useBackendStore } from '../../../src/ui/backendStore';
 import type { WidgetProps } from '../../../src/lessons/widgetTypes';
-import { ALLOWED_LATIN } from '../i18n/allowedLatin';
+import { strayLatinInPage } from '../helpers/chineseText';
 
 vi.mock(
   '../../../src/core/tensor/initBackend',
@@ -86,14 +86,6 @@ function props(stepIndex: number, params: ParamValues = {}, lang: Lang = 'en'): 
   return { lesson: aiMlDl, step, params: { ...defaultParams(step), ...params }, lang, setParam: vi.fn() };
 }
 
-function strayLatin(root: HTMLElement): string[] {
-  const words = (root.textContent ?? '').match(/[A-Za-z]{2,}/g) ?? [];
-  const attrs = [...root.querySelectorAll('[aria-label]')].flatMap(
-    (el) => el.getAttribute('aria-label')!.match(/[A-Za-z]{2,}/g) ?? [],
-  );
-  return [...new Set([...words, ...attrs].filter((w) => !ALLOWED_LATIN.test(w)))];
-}
-
 /** Reference AUC by counting pairs (written here, independent of the code under test). */
 function pairwiseAuc(scores: readonly number[], labels: ArrayLike<number>): number {
   let wins = 0;
@@ -152,7 +144,7 @@ describe('ai-ml-dl widgets', () => {
     expect(screen.getByTestId('classic-feature-count').textContent).toBe('15');
     expect(screen.getByTestId('scatter-boundary').getAttribute('display')).toBe('none');
     expect(screen.getByTestId('classic-scatter').textContent).toContain('灰度共生矩阵对比度');
-    expect(strayLatin(screen.getByTestId('classic-widget'))).toEqual([]);
+    expect(strayLatinInPage(screen.getByTestId('classic-widget'))).toEqual([]);
   });
 
   it('CNN step: trains on demand with progress, then shows results and 8 learned filters beside 3 designed ones', async () => {

@@ -7,12 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { gradeAnswer } from '../../../src/core/lessons/gradeQuiz';
 import { coerceParam } from '../../../src/core/lessons/lessonState';
 import { LESSON_IDS } from '../../../src/core/lessons/lessonIds';
-import type { Localized } from '../../../src/core/lessons/types';
 import { backpropSgd } from '../../../src/lessons/backprop-sgd/backpropSgd';
 import { both, fill, fmt, tex } from '../../../src/lessons/backprop-sgd/backpropSgdData';
 import * as texts from '../../../src/lessons/backprop-sgd/backpropSgdTexts';
 import { backpropSgdWidgets } from '../../../src/lessons/backprop-sgd/widgets';
-import { ALLOWED_LATIN } from '../i18n/allowedLatin';
+import { collectLocalized, expectChineseRules, hasChinese, placeholders } from '../helpers/chineseText';
 
 const sig = (x: number): number => 1 / (1 + Math.exp(-x));
 // The lesson's neuron by hand: x = (1.2, −0.4), w = (0.6, −0.9), b = −0.3, t = 1.
@@ -20,26 +19,6 @@ const z = 0.6 * 1.2 + -0.9 * -0.4 + -0.3;
 const a = sig(z);
 const L = (a - 1) ** 2;
 const dLdz = 2 * (a - 1) * a * (1 - a);
-
-function isLocalized(v: unknown): v is Localized {
-  return typeof v === 'object' && v !== null && 'en' in v && 'zh' in v && Object.keys(v).length === 2;
-}
-function collectLocalized(
-  value: unknown,
-  path: string,
-  out: [string, Localized][] = [],
-): [string, Localized][] {
-  if (isLocalized(value)) out.push([path, value]);
-  else if (Array.isArray(value)) value.forEach((v, i) => collectLocalized(v, `${path}[${i}]`, out));
-  else if (typeof value === 'object' && value !== null) {
-    for (const [k, v] of Object.entries(value)) collectLocalized(v, `${path}.${k}`, out);
-  }
-  return out;
-}
-const strayLatin = (text: string): string[] =>
-  (text.replace(/\{\w+\}/g, '').match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !ALLOWED_LATIN.test(w));
-const halfWidth = (text: string): string[] =>
-  text.match(/[\u4e00-\u9fff][,:;?!(]|[,:;?!(][\u4e00-\u9fff]/g) ?? [];
 
 describe('backprop-sgd lesson definition', () => {
   it('is lesson 7 of DESIGN.md, with unique step ids, known widgets and valid parameters', () => {
@@ -134,14 +113,12 @@ describe('backprop-sgd texts follow the i18n rules', () => {
   it.each(all)('%s: both languages, no stray Latin words in Chinese, full-width punctuation', (path, t) => {
     expect(t.en.trim(), path).not.toBe('');
     expect(t.zh.trim(), path).not.toBe('');
-    expect(strayLatin(t.zh), path).toEqual([]);
-    expect(halfWidth(t.zh), path).toEqual([]);
-    if (/[A-Za-z]{4,}/.test(t.en) && t.en.length > 12) expect(/[\u4e00-\u9fff]/.test(t.zh), path).toBe(true);
+    expectChineseRules(t.zh, path);
+    if (/[A-Za-z]{4,}/.test(t.en) && t.en.length > 12) expect(hasChinese(t.zh), path).toBe(true);
   });
 
   it('placeholders are the same in both languages', () => {
-    const ph = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
-    for (const [path, t] of all) expect(ph(t.zh), path).toEqual(ph(t.en));
+    for (const [path, t] of all) expect(placeholders(t.zh), path).toEqual(placeholders(t.en));
   });
 });
 

@@ -3,7 +3,7 @@ import { screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { en } from '../../../src/i18n/en';
 import { LANG_KEY } from '../../../src/i18n/languageStore';
-import { ALLOWED_LATIN } from '../i18n/allowedLatin';
+import { strayLatinInPage } from '../helpers/chineseText';
 import { resetApp, renderApp } from './testUtils';
 
 vi.mock(
@@ -27,23 +27,6 @@ function visibleEnglish(root: HTMLElement): string[] {
     .filter((s) => s.length >= 4 && haystack.includes(s));
 }
 
-/** Latin words outside `[lang="en"]` that are not on the allowed list (as the e2e test checks). */
-function strayLatinWords(root: HTMLElement): string[] {
-  const out: string[] = [];
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const el = n.parentElement;
-    if (!el || el.closest('[lang="en"], script, style')) continue;
-    out.push(...(n.textContent?.match(/[A-Za-z]{2,}/g) ?? []));
-  }
-  for (const el of root.querySelectorAll('[aria-label], [title], [placeholder]')) {
-    for (const attr of ['aria-label', 'title', 'placeholder']) {
-      out.push(...((el.getAttribute(attr) ?? '').match(/[A-Za-z]{2,}/g) ?? []));
-    }
-  }
-  return [...new Set(out.filter((w) => !ALLOWED_LATIN.test(w)))];
-}
-
 const pages = [
   '#/',
   '#/lesson/ai-ml-dl?step=1',
@@ -64,11 +47,11 @@ describe('language switch', () => {
     const { user, container } = renderApp(hash);
     await waitFor(() => expect(screen.getByTestId('backend-indicator').dataset.status).toBe('ready'));
     expect(visibleEnglish(document.body).length).toBeGreaterThan(0);
-    expect(strayLatinWords(container).length).toBeGreaterThan(0);
+    expect(strayLatinInPage(container).length).toBeGreaterThan(0);
     await user.click(screen.getByTestId('lang-zh'));
     expect(document.documentElement.lang).toBe('zh-Hans');
     expect(visibleEnglish(document.body)).toEqual([]);
-    expect(strayLatinWords(container)).toEqual([]);
+    expect(strayLatinInPage(container)).toEqual([]);
   });
 
   it('changes strings, persists the choice and marks the pressed button', async () => {
@@ -99,7 +82,7 @@ describe('language switch', () => {
     await user.click(screen.getByTestId('quiz-check-lr-params'));
     expect(screen.getByTestId('instructor-notes')).toBeTruthy();
     expect(visibleEnglish(document.body)).toEqual([]);
-    expect(strayLatinWords(container)).toEqual([]);
+    expect(strayLatinInPage(container)).toEqual([]);
   });
 
   it('the settings dialog is translated too', async () => {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeImageFile } from '../../../../src/core/imaging/decodeImageFile';
 import { ImageDecodeError } from '../../../../src/core/imaging/ImageDecodeError';
 import { sniffFileType } from '../../../../src/core/imaging/dicom/sniffFileType';
-import { expectGoodChinese } from './dicom/chineseText';
+import { expectGoodChineseMessage } from '../../helpers/chineseText';
 import { buildFile, ow, str, us } from './dicom/dicomBuilder';
 import type { El } from './dicom/dicomBuilder';
 
@@ -27,7 +27,7 @@ async function notAnImage(bytes: Uint8Array, fileName?: string): Promise<ImageDe
   const decodeError = error as ImageDecodeError;
   expect(decodeError.code).toBe('not-an-image');
   // The file name is the student's text, not ours.
-  expectGoodChinese(decodeError.messageZh.replace(/^“[^”]*”：/, ''));
+  expectGoodChineseMessage(decodeError.messageZh.replace(/^“[^”]*”：/, ''));
   return decodeError;
 }
 

@@ -1,29 +1,16 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ImageDecodeError } from '../../../../src/core/imaging/ImageDecodeError';
 import { useLanguageStore } from '../../../../src/i18n/languageStore';
 import { Viewer } from '../../../../src/ui/viewer/Viewer';
-import { ALLOWED_LATIN } from '../../i18n/allowedLatin';
-import { makeCt, PLAIN } from './viewerFixtures';
+import { strayLatinInPage } from '../../helpers/chineseText';
+import { makeCt, PLAIN, setUpViewerTests } from './viewerFixtures';
 
 const MINUS = '\u2212';
 
-beforeEach(() => {
-  useLanguageStore.getState().setLang('en');
-  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async () => ({ ok: false, status: 404 })),
-  );
-});
-
-afterEach(() => {
-  cleanup();
-  vi.restoreAllMocks();
-  vi.unstubAllGlobals();
-});
+setUpViewerTests();
 
 const canvas = () => screen.getByTestId('viewer-canvas');
 const levelInput = () => screen.getByLabelText('Level (centre)') as HTMLInputElement;
@@ -327,28 +314,13 @@ describe('Viewer: metadata and privacy', () => {
 });
 
 describe('Viewer: languages', () => {
-  /** Latin words in text outside [lang="en"] and in labels that are not on the allowed list. */
-  function strayLatin(root: HTMLElement): string[] {
-    const out: string[] = [];
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if (n.parentElement?.closest('[lang="en"]')) continue;
-      out.push(...(n.textContent?.match(/[A-Za-z]{2,}/g) ?? []));
-    }
-    for (const el of root.querySelectorAll('[aria-label], [title], [aria-roledescription]')) {
-      for (const attr of ['aria-label', 'title', 'aria-roledescription'])
-        out.push(...((el.getAttribute(attr) ?? '').match(/[A-Za-z]{2,}/g) ?? []));
-    }
-    return [...new Set(out.filter((w) => !ALLOWED_LATIN.test(w)))];
-  }
-
   it('renders in Chinese with no stray English', async () => {
     useLanguageStore.getState().setLang('zh');
     render(<Viewer image={makeCt({ modality: 'DX' })} />);
     expect(screen.getByText('像素探针')).toBeTruthy();
     expect(screen.getByRole('button', { name: /肺/ })).toBeTruthy();
     await screen.findByText('此处无法使用示例图像。');
-    expect(strayLatin(screen.getByTestId('viewer'))).toEqual([]);
+    expect(strayLatinInPage(screen.getByTestId('viewer'))).toEqual([]);
   });
 
   it('renders in English', () => {

@@ -1,25 +1,12 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { useLanguageStore } from '../../../../src/i18n/languageStore';
+import { describe, expect, it, vi } from 'vitest';
 import { Viewer } from '../../../../src/ui/viewer/Viewer';
 import { tinyCtDicom } from './dicomBytes';
+import { setUpViewerTests } from './viewerFixtures';
 
-beforeEach(() => {
-  useLanguageStore.getState().setLang('en');
-  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async () => ({ ok: false, status: 404 })),
-  );
-});
-
-afterEach(() => {
-  cleanup();
-  vi.restoreAllMocks();
-  vi.unstubAllGlobals();
-});
+setUpViewerTests();
 
 describe('Viewer with the real decodeImageFile', () => {
   it('opens a hand-written DICOM file and probes HU = stored − 1024', async () => {

@@ -2,12 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { WINDOW_PRESETS } from '../../../../src/core/imaging/display/windowPresets';
 import { viewerText } from '../../../../src/ui/viewer/useViewerT';
 import { viewerStrings } from '../../../../src/ui/viewer/viewerStrings';
-import { ALLOWED_LATIN } from '../../i18n/allowedLatin';
+import { expectChineseRules, hasChinese, placeholders } from '../../helpers/chineseText';
 
 const en = viewerStrings.en as Record<string, string>;
 const zh = viewerStrings.zh as Record<string, string>;
 const keys = Object.keys(en).sort();
-const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
 
 describe('viewer strings', () => {
   it('have the same keys in English and Chinese', () => {
@@ -23,10 +22,8 @@ describe('viewer strings', () => {
 
   it.each(keys)('%s: Chinese has no stray English words and uses full-width punctuation', (key) => {
     const text = (zh[key] ?? '').replace(/\{\w+\}/g, '');
-    const stray = (text.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !ALLOWED_LATIN.test(w));
-    expect(stray).toEqual([]);
-    expect(text.match(/[\u4e00-\u9fff][,:;?!(]|[,:;?!(][\u4e00-\u9fff]/g) ?? []).toEqual([]);
-    expect(/[\u4e00-\u9fff]/.test(text)).toBe(true);
+    expectChineseRules(text);
+    expect(hasChinese(text)).toBe(true);
   });
 
   it('names every window preset in both languages', () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeDicom } from '../../../../../src/core/imaging/dicom/decodeDicom';
 import { ImageDecodeError } from '../../../../../src/core/imaging/ImageDecodeError';
 import type { ImageDecodeErrorCode } from '../../../../../src/core/imaging/ImageDecodeError';
-import { expectGoodChinese } from './chineseText';
+import { expectGoodChineseMessage } from '../../../helpers/chineseText';
 import { buildFile, concat, ob, ow, SOP, str, TS, us } from './dicomBuilder';
 import type { El } from './dicomBuilder';
 
@@ -15,7 +15,7 @@ async function rejection(bytes: Uint8Array, code: ImageDecodeErrorCode): Promise
   expect(error).toBeInstanceOf(ImageDecodeError);
   const decodeError = error as ImageDecodeError;
   expect(decodeError.code, decodeError.message).toBe(code);
-  expectGoodChinese(decodeError.messageZh);
+  expectGoodChineseMessage(decodeError.messageZh);
   return decodeError;
 }
 

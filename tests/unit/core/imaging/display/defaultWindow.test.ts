@@ -12,34 +12,20 @@ import {
   type PlainImage,
 } from '../../../../../src/core/imaging/display/displayFrame';
 import type { DicomImage, RasterImage } from '../../../../../src/core/imaging/types';
+import { fakeCt } from '../../../helpers/fakeCt';
 
-/** A hand-built 2×3 CT: stored values s, slope 1, intercept −1024 → HU = s − 1024, two frames. */
-function ct(overrides: Partial<DicomImage> = {}): DicomImage {
-  const stored = [Int32Array.from([0, 24, 1024, 1064, 1424, 3024]), Int32Array.from([1, 2, 3, 4, 5, 6])];
-  return {
-    kind: 'dicom',
-    rows: 2,
-    columns: 3,
-    numberOfFrames: 2,
-    samplesPerPixel: 1,
-    photometricInterpretation: 'MONOCHROME2',
-    modality: 'CT',
-    transferSyntaxUid: '1.2.840.10008.1.2.1',
-    bitsAllocated: 16,
-    bitsStored: 12,
-    pixelRepresentation: 0,
-    rescaleSlope: 1,
-    rescaleIntercept: -1024,
-    unit: 'HU',
-    windowCenter: 40,
-    windowWidth: 400,
-    phi: ['PatientName'],
-    header: {},
-    frame: (i) => Float32Array.from(stored[i]!, (s) => s - 1024),
-    storedFrame: (i) => stored[i]!,
-    ...overrides,
-  };
-}
+/** Stored values of a hand-built 2×3 CT with two frames (slope 1, intercept −1024: HU = s − 1024). */
+const STORED = [
+  [0, 24, 1024, 1064, 1424, 3024],
+  [1, 2, 3, 4, 5, 6],
+];
+const ct = (overrides: Partial<DicomImage> = {}): DicomImage =>
+  fakeCt(
+    2,
+    3,
+    STORED.map((f) => f.map((s) => s - 1024)),
+    overrides,
+  );
 
 const raster = (samplesPerPixel: 1 | 3): RasterImage => ({
   kind: 'raster',

@@ -2,18 +2,7 @@
  * Deterministic test pictures for the codec tests and fixtures: seeded noise (for lossless codecs,
  * which must return every value) and smooth shapes (for lossy codecs, whose error is bounded).
  */
-
-/** mulberry32: a small seeded PRNG (public domain), uniform in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../../../../../src/core/datasets/discPhantom';
 
 /** Uniform integers in [min, max], `count` of them. */
 export function noise(count: number, min: number, max: number, seed: number): number[] {
