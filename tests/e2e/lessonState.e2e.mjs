@@ -89,6 +89,11 @@ export const tests = [
         '#/',
         '#/lesson/ai-ml-dl?step=1',
         '#/lesson/ai-ml-dl?step=2',
+        '#/lesson/radiology-images?step=1',
+        '#/lesson/radiology-images?step=2',
+        '#/lesson/radiology-images?step=3',
+        '#/lesson/radiology-images?step=4',
+        '#/lesson/radiology-images?step=5',
         '#/lesson/convolution',
         '#/zoo',
         '#/playground',
@@ -98,6 +103,10 @@ export const tests = [
         await openRoute(page, app, hash);
         if (hash === '#/') await page.getByTestId('lang-zh').click();
         await page.waitForFunction(() => document.documentElement.lang.startsWith('zh'));
+        // Widgets that load a sample: wait until it is drawn (or failed), so its texts are checked too.
+        await page.waitForFunction(() => !document.querySelector('.widget-loading'), null, {
+          timeout: 30_000,
+        });
         const words = await page.evaluate(() => {
           const out = [];
           const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
