@@ -78,6 +78,9 @@ export const en = {
   'lesson.comingTitle': 'This lesson is coming soon',
   'lesson.comingBody':
     'The lesson “{title}” is planned but not built yet. Meanwhile, try a lesson that is available.',
+  'lesson.loading': 'Loading the lesson…',
+  'lesson.loadError': 'This lesson could not be loaded. Check your connection, then try again.',
+  'lesson.retry': 'Try again',
 
   'quiz.title': 'Check your understanding',
   'quiz.question': 'Question {n}',

@@ -75,6 +75,9 @@ export const zh: Record<MessageKey, string> = {
   'lesson.missingWidget': '本步骤的交互部分暂不可用。',
   'lesson.comingTitle': '本课即将推出',
   'lesson.comingBody': '课程“{title}”已在计划中，但尚未完成。您可以先学习已开放的课程。',
+  'lesson.loading': '正在加载课程……',
+  'lesson.loadError': '无法加载本课。请检查网络连接，然后重试。',
+  'lesson.retry': '重试',
 
   'quiz.title': '检验一下',
   'quiz.question': '第 {n} 题',

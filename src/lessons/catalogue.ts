@@ -1,15 +1,18 @@
 import { LESSON_IDS, type LessonId } from '../core/lessons/lessonIds';
-import type { LessonDef, Localized } from '../core/lessons/types';
-import { getLesson } from './lessonRegistry';
+import type { LessonMeta, Localized } from '../core/lessons/types';
+import { getLessonMeta } from './lessonRegistry';
 
-/** One card of the catalogue. `lesson` is set when the lesson is built (status "available"). */
+/**
+ * One card of the catalogue. `meta` is set when the lesson is built (status "available"); the
+ * lesson itself is loaded only when its page opens.
+ */
 export interface CatalogueEntry {
   id: LessonId;
   title: Localized;
   summary: Localized;
   minutes: number;
   status: 'available' | 'coming';
-  lesson?: LessonDef;
+  meta?: LessonMeta;
 }
 
 type Meta = Pick<CatalogueEntry, 'title' | 'summary' | 'minutes'>;
@@ -116,15 +119,15 @@ const PLANNED: Readonly<Record<LessonId, Meta>> = {
 
 /** All twelve lessons of DESIGN.md, in order, with their status. */
 export const catalogue: readonly CatalogueEntry[] = LESSON_IDS.map((id): CatalogueEntry => {
-  const lesson = getLesson(id);
-  if (lesson === undefined) return { id, ...PLANNED[id], status: 'coming' };
+  const meta = getLessonMeta(id);
+  if (meta === undefined) return { id, ...PLANNED[id], status: 'coming' };
   return {
     id,
-    title: lesson.title,
-    summary: lesson.summary,
-    minutes: lesson.minutes,
+    title: meta.title,
+    summary: meta.summary,
+    minutes: meta.minutes,
     status: 'available',
-    lesson,
+    meta,
   };
 });
 

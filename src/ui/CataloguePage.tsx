@@ -7,8 +7,8 @@ import { usePageTitle } from './usePageTitle';
 
 /** "2 of 5 steps · quiz 1/2", or "Not started". */
 export function progressText(t: TFunction, entry: CatalogueEntry, progress: ProgressState): string {
-  if (!entry.lesson) return '';
-  const s = summarizeProgress(lessonProgress(progress, entry.id), entry.lesson);
+  if (!entry.meta) return '';
+  const s = summarizeProgress(lessonProgress(progress, entry.id), entry.meta);
   if (s.visitedSteps === 0 && s.quizAnswered === 0) return t('catalogue.notStarted');
   const steps = t('catalogue.progressSteps', { visited: s.visitedSteps, total: s.totalSteps });
   if (s.quizTotal === 0) return steps;

@@ -1,10 +1,10 @@
-import { useEffect } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { lessonProgress } from '../core/lessons/progress';
 import { defaultParams, serializeLessonHash, stateFromQuery } from '../core/lessons/lessonState';
 import type { LessonDef } from '../core/lessons/types';
 import { useLang, useT } from '../i18n/useT';
 import { getCatalogueEntry } from '../lessons/catalogue';
-import { getLesson } from '../lessons/lessonRegistry';
+import { getLessonMeta, isBuiltLesson } from '../lessons/lessonRegistry';
 import { getWidget, renderWidget } from '../lessons/widgetRegistry';
 import { ParamControls } from './ParamControls';
 import { getProgressStore, useProgress } from './progressStore';
@@ -14,9 +14,13 @@ import { navigate } from './router';
 import { useSettingsStore } from './settingsStore';
 import { NotFoundPage } from './StaticPages';
 import { useArrowKeys } from './useArrowKeys';
+import { useLesson } from './useLesson';
 import { usePageTitle } from './usePageTitle';
 
-/** `#/lesson/<id>`: the lesson view, a "coming soon" page, or not-found for an unknown id. */
+/**
+ * `#/lesson/<id>`: the lesson view (its chunk loaded on demand), a "coming soon" page, or not-found
+ * for an unknown id.
+ */
 export function LessonRoute({
   lessonId,
   query,
@@ -24,10 +28,77 @@ export function LessonRoute({
   lessonId: string;
   query: Readonly<Record<string, string>>;
 }) {
-  const lesson = getLesson(lessonId);
-  if (lesson) return <LessonView lesson={lesson} query={query} />;
+  if (isBuiltLesson(lessonId)) return <BuiltLessonRoute key={lessonId} lessonId={lessonId} query={query} />;
   if (getCatalogueEntry(lessonId)) return <ComingSoon lessonId={lessonId} />;
   return <NotFoundPage path={`/lesson/${lessonId}`} lessonId={lessonId} />;
+}
+
+/** A built lesson: a loading line while its chunk arrives, an error with a retry, then the lesson. */
+function BuiltLessonRoute({
+  lessonId,
+  query,
+}: {
+  lessonId: string;
+  query: Readonly<Record<string, string>>;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const { state, retry } = useLesson(lessonId);
+  const title = getLessonMeta(lessonId)?.title[lang] ?? lessonId;
+  // When the placeholder's heading had focus (the app moves it there on navigation) and nothing
+  // else took it since, hand it on to the lesson's heading once the lesson replaces the placeholder.
+  const headingHadFocus = useRef(false);
+  useEffect(() => {
+    if (state.status !== 'ready' || !headingHadFocus.current) return;
+    headingHadFocus.current = false;
+    const active = document.activeElement;
+    if (active !== null && active !== document.body) return;
+    document.querySelector<HTMLElement>('[data-testid="lesson-page"] h1')?.focus();
+  }, [state.status]);
+
+  if (state.status === 'ready') return <LessonView lesson={state.lesson} query={query} />;
+  return (
+    <LessonPlaceholder title={title} onHeadingFocus={() => (headingHadFocus.current = true)}>
+      {state.status === 'loading' ? (
+        <p role="status" data-testid="lesson-loading">
+          {t('lesson.loading')}
+        </p>
+      ) : (
+        <div role="alert" data-testid="lesson-load-error">
+          <p className="callout">{t('lesson.loadError')}</p>
+          <p>
+            <button type="button" className="button button--primary" onClick={retry}>
+              {t('lesson.retry')}
+            </button>
+          </p>
+        </div>
+      )}
+    </LessonPlaceholder>
+  );
+}
+
+function LessonPlaceholder({
+  title,
+  onHeadingFocus,
+  children,
+}: {
+  title: string;
+  onHeadingFocus: () => void;
+  children: ReactNode;
+}) {
+  const t = useT();
+  usePageTitle(title);
+  return (
+    <div className="page lesson" data-testid="lesson-placeholder">
+      <p className="breadcrumb">
+        <a href="#/">{t('lesson.backToCatalogue')}</a>
+      </p>
+      <h1 tabIndex={-1} onFocus={onHeadingFocus}>
+        {title}
+      </h1>
+      {children}
+    </div>
+  );
 }
 
 function ComingSoon({ lessonId }: { lessonId: string }) {

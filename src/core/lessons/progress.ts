@@ -3,7 +3,7 @@
  * Pure reducers plus a tiny observable store over an injectable {@link StorageLike}, so tests can
  * pass an in-memory storage. Corrupt or foreign JSON is ignored, never thrown.
  */
-import type { LessonDef } from './types';
+import type { LessonDef, LessonMeta } from './types';
 
 /** The subset of the Web Storage API the store uses. */
 export interface StorageLike {
@@ -103,10 +103,21 @@ export interface ProgressSummary {
   quizTotal: number;
 }
 
-/** Summarises a lesson's progress against its definition. */
-export function summarizeProgress(progress: LessonProgress, lesson: LessonDef): ProgressSummary {
-  const totalSteps = lesson.steps.length;
-  const questionIds = lesson.steps.flatMap((s) => s.quiz?.questions.map((q) => q.id) ?? []);
+/** The quiz question ids of a lesson, in step order. */
+export function lessonQuestionIds(lesson: LessonDef): string[] {
+  return lesson.steps.flatMap((s) => s.quiz?.questions.map((q) => q.id) ?? []);
+}
+
+/**
+ * Summarises a lesson's progress against its definition, or against its {@link LessonMeta} (what
+ * the catalogue has before the lesson itself is loaded).
+ */
+export function summarizeProgress(
+  progress: LessonProgress,
+  lesson: LessonDef | Pick<LessonMeta, 'stepCount' | 'questionIds'>,
+): ProgressSummary {
+  const totalSteps = 'steps' in lesson ? lesson.steps.length : lesson.stepCount;
+  const questionIds = 'steps' in lesson ? lessonQuestionIds(lesson) : lesson.questionIds;
   const answered = questionIds.filter((id) => progress.quiz[id] !== undefined);
   return {
     visitedSteps: progress.visited.filter((i) => i < totalSteps).length,

@@ -110,6 +110,23 @@ export interface LessonDef {
   steps: readonly StepDef[];
 }
 
+/**
+ * What the catalogue knows of a built lesson without loading it: its texts, time and shape. The
+ * {@link LessonDef} takes `title`, `summary` and `minutes` from it; a unit test checks that
+ * `stepCount` and `questionIds` match the lesson's steps and quiz.
+ */
+export interface LessonMeta {
+  id: string;
+  title: Localized;
+  summary: Localized;
+  /** Estimated time to work through it, in minutes. */
+  minutes: number;
+  /** `steps.length` of the lesson. */
+  stepCount: number;
+  /** The ids of all quiz questions of the lesson, in step order. */
+  questionIds: readonly string[];
+}
+
 /** Where a learner is in a lesson; `step` is 0-based here and 1-based in the URL. */
 export interface LessonState {
   step: number;

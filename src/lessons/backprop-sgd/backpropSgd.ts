@@ -1,4 +1,5 @@
 import type { LessonDef, StepDef } from '../../core/lessons/types';
+import { backpropSgdMeta } from './backpropSgdMeta';
 import { backpropSgdQuiz } from './backpropSgdQuiz';
 import { graphSteps } from './graphSteps';
 import { optimizationSteps } from './optimizationSteps';
@@ -24,12 +25,9 @@ const quiz: StepDef = {
 
 /** Lesson 7: the computational graph, backpropagation, gradient descent and its variants. */
 export const backpropSgd: LessonDef = {
-  id: 'backprop-sgd',
-  title: { en: 'Backpropagation and gradient descent', zh: '反向传播与梯度下降' },
-  summary: {
-    en: 'Numbers flowing forward and gradients flowing back through a real graph, a gradient check, a 3×3 kernel learning by SGD, optimizers racing on loss surfaces, and mini-batch noise.',
-    zh: '数值在真实的计算图中前向流动、梯度反向流动；梯度检验；一个 3×3 卷积核用 SGD 学习；各优化器在损失曲面上比赛；以及小批量梯度的噪声。',
-  },
-  minutes: 35,
+  id: backpropSgdMeta.id,
+  title: backpropSgdMeta.title,
+  summary: backpropSgdMeta.summary,
+  minutes: backpropSgdMeta.minutes,
   steps: [...graphSteps, ...optimizationSteps, quiz],
 };

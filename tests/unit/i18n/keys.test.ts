@@ -17,7 +17,7 @@ import { windowMathTexts } from '../../../src/lessons/radiology-images/windowMat
 import { monochromeTexts } from '../../../src/lessons/radiology-images/monochromeTexts';
 import * as backpropTexts from '../../../src/lessons/backprop-sgd/backpropSgdTexts';
 import { catalogue } from '../../../src/lessons/catalogue';
-import { lessonRegistry } from '../../../src/lessons/lessonRegistry';
+import { loadAllLessons } from '../../../src/lessons/lessonRegistry';
 
 /** Strings allowed to read the same in both languages (the brand). */
 const SAME_IN_BOTH = new Set(['app.brand']);
@@ -70,6 +70,8 @@ describe('UI dictionaries', () => {
     expect(detectLanguage('garbage', 'fr')).toBe('en');
   });
 });
+
+const lessonRegistry = await loadAllLessons();
 
 describe('lesson texts', () => {
   const sources: [string, unknown][] = [

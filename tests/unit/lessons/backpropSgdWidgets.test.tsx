@@ -26,15 +26,6 @@ vi.mock(
   '../../../src/core/tensor/initBackend',
   async () => (await import('../ui/fakeBackend')).fakeBackend.module,
 );
-vi.mock('../../../src/lessons/lessonRegistry', async (importActual) => {
-  const actual = await importActual<typeof import('../../../src/lessons/lessonRegistry')>();
-  const { backpropSgd: lesson } = await import('../../../src/lessons/backprop-sgd/backpropSgd');
-  const lessonRegistry = { ...actual.lessonRegistry, 'backprop-sgd': lesson };
-  return {
-    lessonRegistry,
-    getLesson: (id: string) => (id === 'backprop-sgd' ? lesson : actual.getLesson(id)),
-  };
-});
 vi.mock('../../../src/lessons/widgetRegistry', async (importActual) => {
   const actual = await importActual<typeof import('../../../src/lessons/widgetRegistry')>();
   const { backpropSgdWidgets } = await import('../../../src/lessons/backprop-sgd/widgets');

@@ -6,11 +6,18 @@ import {
   type ProgressStore,
 } from '../../../src/core/lessons/progress';
 import { useLanguageStore } from '../../../src/i18n/languageStore';
+import { loadAllLessons } from '../../../src/lessons/lessonRegistry';
 import { App } from '../../../src/ui/App';
 import { resetBackendSubscription, useBackendStore } from '../../../src/ui/backendStore';
 import { setProgressStore } from '../../../src/ui/progressStore';
 import { fakeBackend } from './fakeBackend';
 import { useSettingsStore } from '../../../src/ui/settingsStore';
+
+/*
+ * Lessons load on demand in the app; loading them all here lets these tests render a lesson page
+ * synchronously (the loading and error states have their own test, lessonLoading.test.tsx).
+ */
+await loadAllLessons();
 
 /** Resets every store and the URL; returns the in-memory progress store. */
 export function resetApp(hash = '#/'): ProgressStore {

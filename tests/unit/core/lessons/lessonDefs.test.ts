@@ -10,9 +10,17 @@ import {
 } from '../../../../src/lessons/ai-ml-dl/aiMlDlData';
 import { aiMlDl } from '../../../../src/lessons/ai-ml-dl/aiMlDl';
 import { catalogue } from '../../../../src/lessons/catalogue';
-import { lessonRegistry } from '../../../../src/lessons/lessonRegistry';
+import {
+  getLoadedLesson,
+  lessonLoaders,
+  lessonMetas,
+  loadAllLessons,
+  loadLesson,
+} from '../../../../src/lessons/lessonRegistry';
+import { lessonQuestionIds } from '../../../../src/core/lessons/progress';
 import { widgetRegistry } from '../../../../src/lessons/widgetRegistry';
 
+const lessonRegistry = await loadAllLessons();
 const lessons = Object.values(lessonRegistry).filter((l) => l !== undefined);
 
 describe('lesson definitions', () => {
@@ -24,6 +32,30 @@ describe('lesson definitions', () => {
       'backprop-sgd',
     ]);
     for (const e of catalogue) expect(e.minutes).toBeGreaterThan(0);
+  });
+
+  it('every built lesson has a meta whose step count and quiz ids match the lesson', () => {
+    expect(Object.keys(lessonMetas)).toEqual(Object.keys(lessonLoaders));
+    expect(lessons.map((l) => l.id)).toEqual(Object.keys(lessonLoaders));
+    for (const lesson of lessons) {
+      const meta = lessonMetas[lesson.id as keyof typeof lessonMetas];
+      expect(meta?.id).toBe(lesson.id);
+      expect(meta?.stepCount).toBe(lesson.steps.length);
+      expect(meta?.questionIds).toEqual(lessonQuestionIds(lesson));
+      expect(lesson.title).toBe(meta?.title);
+      expect(lesson.summary).toBe(meta?.summary);
+      expect(lesson.minutes).toBe(meta?.minutes);
+    }
+  });
+
+  it('loads a lesson once and keeps it; an unknown or unbuilt id gives undefined', async () => {
+    const lesson = await loadLesson('ai-ml-dl');
+    expect(lesson).toBe(aiMlDl);
+    expect(await loadLesson('ai-ml-dl')).toBe(lesson);
+    expect(getLoadedLesson('ai-ml-dl')).toBe(lesson);
+    expect(await loadLesson('neurons')).toBeUndefined();
+    expect(await loadLesson('constructor')).toBeUndefined();
+    expect(getLoadedLesson('constructor')).toBeUndefined();
   });
 
   it.each(lessons.map((l) => [l.id, l] as const))('%s is well-formed', (_id, lesson) => {
