@@ -1,5 +1,5 @@
 /**
- * Imaging entry points for the bench page (window.rclBench), so that end-to-end tests can decode
+ * Imaging digests for the bench page (window.rclBench), so that end-to-end tests can decode
  * compressed frames and PNG/JPEG files in Chromium and compare the result with the same decode in
  * Node (tests/e2e/codecs.e2e.mjs). Nothing here touches the page at import time: Node scripts
  * import `sampleDigest` from this file to compute the same digest.
@@ -85,25 +85,8 @@ export async function rasterDigest(
   };
 }
 
-/**
- * Puts the imaging decoders on `target` (the bench page's window.rclBench): decodeCompressedFrame,
- * decodeRaster, decodeImageFile (once src/core/imaging/index.ts exports it; resolved lazily), and
- * the digest helpers the e2e tests call.
- */
+/** Puts the digest helpers the e2e tests call on `target` (the bench page's window.rclBench). */
 export function installImagingHooks(target: Record<string, unknown>): void {
-  target.decodeCompressedFrame = decodeCompressedFrame;
-  target.decodeRaster = decodeRaster;
   target.compressedFrameDigest = compressedFrameDigest;
   target.rasterDigest = rasterDigest;
-  // The imaging module's index, when it exists: Vite's glob gives {} for a missing file. Called
-  // here, not at module level, so that Node scripts can import this file (no import.meta.glob).
-  const imagingIndex = import.meta.glob<{ decodeImageFile?: unknown }>('../core/imaging/index.ts');
-  const loadIndex = imagingIndex['../core/imaging/index.ts'];
-  if (loadIndex) {
-    target.decodeImageFile = async (...args: unknown[]): Promise<unknown> => {
-      const { decodeImageFile } = await loadIndex();
-      if (typeof decodeImageFile !== 'function') throw new Error('core/imaging exports no decodeImageFile');
-      return (decodeImageFile as (...a: unknown[]) => unknown)(...args);
-    };
-  }
 }
