@@ -36,7 +36,8 @@ function rowsFor(image: ViewerImage, window: VoiWindow, t: ViewerT, lang: Lang):
   }
   const spacing = image.pixelSpacing;
   const ts = transferSyntaxNames(image.transferSyntaxUid);
-  return [
+  const notes = image.header.DecoderNotes;
+  const rows: [string, ReactNode][] = [
     [t('meta.modality'), tech(image.modality)],
     [t('meta.size'), size],
     [t('meta.frames'), String(frameCount(image))],
@@ -69,6 +70,9 @@ function rowsFor(image: ViewerImage, window: VoiWindow, t: ViewerT, lang: Lang):
     unitRow,
     [t('meta.window'), windowText],
   ];
+  // What the parser repaired on the way (English data from the decoder).
+  if (notes) rows.push([t('meta.decoderNotes'), tech(notes)]);
+  return rows;
 }
 
 /**

@@ -91,6 +91,7 @@ const en = {
   'meta.window': 'Window shown',
   'meta.windowValue': 'level {center}, width {width}{unit}',
   'meta.notGiven': 'not given',
+  'meta.decoderNotes': 'Repaired while reading',
   'phi.show': 'Show identifying attribute names',
   'phi.hide': 'Hide identifying attribute names',
   'phi.privacy':
@@ -211,6 +212,7 @@ const zh: Record<ViewerStringKey, string> = {
   'meta.window': '当前窗口',
   'meta.windowValue': '窗位 {center}，窗宽 {width}{unit}',
   'meta.notGiven': '未提供',
+  'meta.decoderNotes': '读取时的修复说明',
   'phi.show': '显示身份识别属性的名称',
   'phi.hide': '隐藏身份识别属性的名称',
   'phi.privacy':

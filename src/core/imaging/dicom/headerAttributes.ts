@@ -82,13 +82,6 @@ const HEADER_ATTRIBUTES: readonly (readonly [tag: string, keyword: string, kind:
   ['x20500020', 'PresentationLUTShape', 'text'],
 ];
 
-/** Keywords this module may put in `header` (none of them identifies a person). */
-export const HEADER_KEYWORDS: readonly string[] = [
-  'SOPClassUID',
-  'TransferSyntaxUID',
-  ...HEADER_ATTRIBUTES.map(([, keyword]) => keyword),
-];
-
 function formatNumber(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(6)));
 }
