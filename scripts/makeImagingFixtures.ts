@@ -33,6 +33,7 @@ import {
   smoothRgb,
   toPlanar,
 } from '../tests/unit/core/imaging/codecs/encoders/testImages';
+import { colourInfo, monoInfo, patterns } from '../tests/unit/core/imaging/codecs/frameInfo';
 
 const OUT = path.resolve('tests/fixtures/imaging');
 
@@ -61,30 +62,6 @@ interface DicomCase {
   tolerance: number;
   encode: () => Promise<Uint8Array> | Uint8Array;
 }
-
-const mono = (
-  rows: number,
-  columns: number,
-  bitsAllocated: number,
-  bitsStored: number,
-  signed: boolean,
-): FrameInfo => ({
-  rows,
-  columns,
-  samplesPerPixel: 1,
-  bitsAllocated,
-  bitsStored,
-  pixelRepresentation: signed ? 1 : 0,
-  planarConfiguration: 0,
-  photometricInterpretation: 'MONOCHROME2',
-});
-const rgb = (rows: number, columns: number, photometricInterpretation: string): FrameInfo => ({
-  ...mono(rows, columns, 8, 8, false),
-  samplesPerPixel: 3,
-  photometricInterpretation,
-});
-/** Signed values → their `bits`-wide two's complement patterns. */
-const patterns = (values: number[], bits: number): number[] => values.map((v) => v & (2 ** bits - 1));
 
 function dicomCases(): DicomCase[] {
   const ct = noise(40 * 48, -1024, 1500, 11); // a CT-like range, signed 16-bit
@@ -125,7 +102,7 @@ function dicomCases(): DicomCase[] {
       file: 'rle-mono16-signed.dcm',
       description: 'RLE Lossless, 16-bit signed CT-like noise, 48×40',
       uid: '1.2.840.10008.1.2.5',
-      info: mono(40, 48, 16, 16, true),
+      info: monoInfo(40, 48, 16, 16, true),
       expected: ct,
       tolerance: 0,
       encode: () => encodeRle(patterns(ct, 16), 40, 48, 1, 16),
@@ -134,7 +111,7 @@ function dicomCases(): DicomCase[] {
       file: 'rle-rgb8.dcm',
       description: 'RLE Lossless, 8-bit RGB, 33×29 (decoded by plane)',
       uid: '1.2.840.10008.1.2.5',
-      info: rgb(29, 33, 'RGB'),
+      info: colourInfo(29, 33, 'RGB'),
       expected: toPlanar(rgbSmall, 3),
       tolerance: 0,
       encode: () => encodeRle(rgbSmall, 29, 33, 3, 8),
@@ -143,7 +120,7 @@ function dicomCases(): DicomCase[] {
       file: 'jpeg-baseline-mono8.dcm',
       description: 'JPEG Baseline, 8-bit grey, 64×48, quality 100 (tolerance: see codecs tests)',
       uid: '1.2.840.10008.1.2.4.50',
-      info: mono(48, 64, 8, 8, false),
+      info: monoInfo(48, 64, 8, 8, false),
       expected: grey8,
       tolerance: 8,
       encode: () => encodeJpegBaseline(input(64, 48, 1, 8, false, grey8), 100),
@@ -152,7 +129,7 @@ function dicomCases(): DicomCase[] {
       file: 'jpeg-baseline-rgb.dcm',
       description: 'JPEG Baseline, YBR_FULL colour 4:4:4, 64×48, quality 100, returned as RGB',
       uid: '1.2.840.10008.1.2.4.50',
-      info: rgb(48, 64, 'YBR_FULL'),
+      info: colourInfo(48, 64, 'YBR_FULL'),
       expected: rgbLossy,
       tolerance: 8,
       encode: () => encodeJpegBaseline(input(64, 48, 3, 8, false, rgbLossy), 100),
@@ -161,7 +138,7 @@ function dicomCases(): DicomCase[] {
       file: 'jpeg-extended-12bit.dcm',
       description: 'JPEG Extended (Process 4), 12-bit grey, 61×45, unit quantisation',
       uid: '1.2.840.10008.1.2.4.51',
-      info: mono(45, 61, 16, 12, false),
+      info: monoInfo(45, 61, 16, 12, false),
       expected: ct12,
       tolerance: 8,
       encode: () => encodeJpeg12(ct12, 45, 61),
@@ -170,7 +147,7 @@ function dicomCases(): DicomCase[] {
       file: 'jpeg-lossless-sv1-mono12.dcm',
       description: 'JPEG Lossless SV1, 12 bits stored in 16, 47×33',
       uid: '1.2.840.10008.1.2.4.70',
-      info: mono(33, 47, 16, 12, false),
+      info: monoInfo(33, 47, 16, 12, false),
       expected: mr12,
       tolerance: 0,
       encode: () => encodeJpegLossless(mr12, 33, 47, 12, 1),
@@ -179,7 +156,7 @@ function dicomCases(): DicomCase[] {
       file: 'jpeg-lossless-p6-signed16.dcm',
       description: 'JPEG Lossless (Process 14, predictor 6), 16-bit signed, 37×31',
       uid: '1.2.840.10008.1.2.4.57',
-      info: mono(31, 37, 16, 16, true),
+      info: monoInfo(31, 37, 16, 16, true),
       expected: signed16,
       tolerance: 0,
       encode: () => encodeJpegLossless(patterns(signed16, 16), 31, 37, 16, 6),
@@ -188,7 +165,7 @@ function dicomCases(): DicomCase[] {
       file: 'jpeg-lossless-sv1-mono8.dcm',
       description: 'JPEG Lossless SV1, 8-bit grey, 27×25',
       uid: '1.2.840.10008.1.2.4.70',
-      info: mono(25, 27, 8, 8, false),
+      info: monoInfo(25, 27, 8, 8, false),
       expected: grey8n,
       tolerance: 0,
       encode: () => encodeJpegLossless(grey8n, 25, 27, 8, 1),
@@ -197,7 +174,7 @@ function dicomCases(): DicomCase[] {
       file: 'jpegls-lossless-signed12.dcm',
       description: 'JPEG-LS Lossless, 12-bit signed (two’s complement patterns), 43×35',
       uid: '1.2.840.10008.1.2.4.80',
-      info: mono(35, 43, 16, 12, true),
+      info: monoInfo(35, 43, 16, 12, true),
       expected: signed12,
       tolerance: 0,
       encode: () => encodeJpegLs(input(43, 35, 1, 12, false, patterns(signed12, 12)), 0),
@@ -206,7 +183,7 @@ function dicomCases(): DicomCase[] {
       file: 'jpegls-near3-mono8.dcm',
       description: 'JPEG-LS Near-Lossless, NEAR = 3, 8-bit grey, 40×40',
       uid: '1.2.840.10008.1.2.4.81',
-      info: mono(40, 40, 8, 8, false),
+      info: monoInfo(40, 40, 8, 8, false),
       expected: grey8s,
       tolerance: 3,
       encode: () => encodeJpegLs(input(40, 40, 1, 8, false, grey8s), 3),
@@ -215,7 +192,7 @@ function dicomCases(): DicomCase[] {
       file: 'jpegls-rgb-planar.dcm',
       description: 'JPEG-LS Lossless, RGB not interleaved (ILV 0, decoded by plane), 23×21',
       uid: '1.2.840.10008.1.2.4.80',
-      info: rgb(21, 23, 'RGB'),
+      info: colourInfo(21, 23, 'RGB'),
       expected: toPlanar(rgbNoise, 3),
       tolerance: 0,
       encode: () => encodeJpegLs(input(23, 21, 3, 8, false, toPlanar(rgbNoise, 3)), 0, 0),
@@ -224,7 +201,7 @@ function dicomCases(): DicomCase[] {
       file: 'j2k-lossless-signed16.dcm',
       description: 'JPEG 2000 Lossless, 16-bit signed, 34×30',
       uid: '1.2.840.10008.1.2.4.90',
-      info: mono(30, 34, 16, 16, true),
+      info: monoInfo(30, 34, 16, 16, true),
       expected: signed16b,
       tolerance: 0,
       encode: () => encodeJpeg2000(input(34, 30, 1, 16, true, signed16b)),
@@ -233,7 +210,7 @@ function dicomCases(): DicomCase[] {
       file: 'j2k-lossless-rgb-rct.dcm',
       description: 'JPEG 2000 Lossless, YBR_RCT colour (returned as RGB), 31×27',
       uid: '1.2.840.10008.1.2.4.90',
-      info: rgb(27, 31, 'YBR_RCT'),
+      info: colourInfo(27, 31, 'YBR_RCT'),
       expected: rgbJ2k,
       tolerance: 0,
       encode: () => encodeJpeg2000(input(31, 27, 3, 8, false, rgbJ2k)),
@@ -242,7 +219,7 @@ function dicomCases(): DicomCase[] {
       file: 'j2k-lossy-mono12.dcm',
       description: 'JPEG 2000 (9/7 irreversible, ratio 4), 12-bit grey, 44×40',
       uid: '1.2.840.10008.1.2.4.91',
-      info: mono(40, 44, 16, 12, false),
+      info: monoInfo(40, 44, 16, 12, false),
       expected: ct12s,
       tolerance: 16,
       encode: () => encodeJpeg2000(input(44, 40, 1, 12, false, ct12s), 4),
@@ -251,7 +228,7 @@ function dicomCases(): DicomCase[] {
       file: 'htj2k-lossless-signed16.dcm',
       description: 'HTJ2K Lossless (OpenJPH encoder), 16-bit signed, 38×26',
       uid: '1.2.840.10008.1.2.4.201',
-      info: mono(26, 38, 16, 16, true),
+      info: monoInfo(26, 38, 16, 16, true),
       expected: htSigned,
       tolerance: 0,
       encode: () => encodeHtj2k(input(38, 26, 1, 16, true, htSigned)),
