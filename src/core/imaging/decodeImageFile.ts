@@ -4,6 +4,7 @@
  * never from the file name, which only makes messages clearer.
  */
 import { decodeDicom } from './dicom/decodeDicom';
+import { emptyFileError } from './dicom/dicomErrors';
 import { identifyFileType, sniffFileType } from './dicom/sniffFileType';
 import { ImageDecodeError } from './ImageDecodeError';
 import type { BilingualMessage } from './ImageDecodeError';
@@ -18,15 +19,7 @@ function named(fileName: string | undefined, message: BilingualMessage): Bilingu
 }
 
 function notAnImage(bytes: Uint8Array, fileName: string | undefined): ImageDecodeError {
-  if (bytes.length === 0) {
-    return new ImageDecodeError(
-      'not-an-image',
-      named(fileName, {
-        en: 'The file is empty (0 bytes). Choose the file again; if it came from a download or a disc, copy it again.',
-        zh: '文件是空的（0 字节）。请重新选择文件；如果它来自下载或光盘，请重新复制一次。',
-      }),
-    );
-  }
+  if (bytes.length === 0) return emptyFileError('not-an-image', (message) => named(fileName, message));
   const identified = identifyFileType(bytes);
   const general: BilingualMessage = {
     en: 'This file is not an image this app can open: it is neither DICOM nor PNG nor JPEG.',
@@ -44,7 +37,7 @@ function notAnImage(bytes: Uint8Array, fileName: string | undefined): ImageDecod
 
 /**
  * Decodes a DICOM, PNG or JPEG file chosen by its content: DICOM (Part 10, or a data set without
- * preamble that starts with a group 0002 or 0008 element) → decodeDicom; PNG / JPEG → decodeRaster;
+ * preamble that starts with an element of an even group 0000–0028) → decodeDicom; PNG / JPEG → decodeRaster;
  * anything else → ImageDecodeError 'not-an-image' that says what the file is ("This is a PDF
  * document, not an image"). `fileName` only names the file in messages. Rejects with nothing but
  * ImageDecodeError.

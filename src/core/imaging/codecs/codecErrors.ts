@@ -6,11 +6,16 @@
 import { ImageDecodeError } from '../ImageDecodeError';
 import type { CompressedSyntax } from './compressedSyntaxes';
 
-/** Text of an unknown thrown value: Error message, string, or a C++ exception pointer (a number). */
+/**
+ * Text of anything thrown: an Error's message, a string (dicom-parser throws strings), a C++
+ * exception pointer (a number, from the WebAssembly codecs), or dicom-parser's
+ * `{ exception, dataSet }` objects (their `exception`).
+ */
 export function describeThrown(e: unknown): string {
   if (e instanceof Error) return e.message;
   if (typeof e === 'string') return e;
   if (typeof e === 'number') return `codec exception #${e}`;
+  if (typeof e === 'object' && e !== null && 'exception' in e) return describeThrown(e.exception);
   return String(e);
 }
 
@@ -32,6 +37,16 @@ export function truncatedFrame(syntax: CompressedSyntax, detail: string): ImageD
     en: `The compressed pixel data (${syntax.name}, ${syntax.uid}) ends too early: ${detail}. The file was probably cut off while copying or downloading.`,
     zh: `压缩的像素数据（${syntax.nameZh}，${syntax.uid}）提前结束：${detail}。文件可能在复制或下载时被截断。`,
   });
+}
+
+/**
+ * A frame with no readable JPEG frame header: `truncated` when it starts like a JPEG stream (SOI)
+ * or is too short to tell, else `corrupt`.
+ */
+export function noJpegFrameHeader(syntax: CompressedSyntax, bytes: Uint8Array): ImageDecodeError {
+  return bytes.length < 2 || (bytes[0] === 0xff && bytes[1] === 0xd8)
+    ? truncatedFrame(syntax, 'the JPEG stream ends before its frame header')
+    : corruptFrame(syntax, 'the data does not start with a JPEG start-of-image marker');
 }
 
 /** `unsupported-transfer-syntax`: a valid syntax, but a pixel format its codec here cannot decode. */

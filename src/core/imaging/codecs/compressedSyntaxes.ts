@@ -3,6 +3,7 @@
  * languages and the codec that handles each. UIDs from DICOM PS3.6 Table A-1; the pixel-data
  * rules of each syntax from PS3.5 8.2 and Annexes A.4 and G.
  */
+import { cleanUid } from '../dicom/transferSyntaxes';
 
 /** Which decoder handles a syntax. */
 export type CodecKind = 'rle' | 'jpeg-dct' | 'jpeg-lossless' | 'jpeg-ls' | 'jpeg-2000';
@@ -71,7 +72,7 @@ export const COMPRESSED_SYNTAXES: ReadonlyMap<string, CompressedSyntax> = new Ma
   list.map((s) => [s.uid, s]),
 );
 
-/** The syntax for a UID (trailing NUL/space padding of the UI value removed, PS3.5 6.2), if supported. */
+/** The syntax for a UID (the padding of the UI value removed, PS3.5 6.2), if supported. */
 export function findCompressedSyntax(uid: string): CompressedSyntax | undefined {
-  return COMPRESSED_SYNTAXES.get(uid.replace(/[\0 ]+$/, ''));
+  return COMPRESSED_SYNTAXES.get(cleanUid(uid));
 }

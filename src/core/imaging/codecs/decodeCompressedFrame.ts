@@ -122,7 +122,8 @@ function runCodec(
 /**
  * Decodes one compressed frame into stored values: a typed array of Bits Allocated width, signed
  * when Pixel Representation is 1 (sign-extended from min(codestream precision, Bits Stored),
- * since JPEG lossless, JPEG-LS and RLE carry signed samples as two's complement bit patterns).
+ * since JPEG lossless, JPEG-LS and RLE carry signed samples as two's complement bit patterns),
+ * else masked to Bits Stored.
  * Layout and colour state are reported, not changed: RLE colour is by plane, libjpeg-turbo colour
  * and JPEG 2000 YBR_RCT/YBR_ICT colour are already RGB.
  *
@@ -178,6 +179,7 @@ export async function decodeCompressedFrame(
     info.bitsAllocated,
     signed,
     Math.min(out.precision, info.bitsStored),
+    info.bitsStored,
   );
   return { pixels, planar: out.planar, colourConverted: out.colourConverted };
 }

@@ -9,13 +9,20 @@
  * or no EOI at all (one is appended, see withEndOfImage); and RGB samples that were never
  * transformed to YCbCr are kept as they are when the data set says RGB (see storesUntransformedRgb).
  */
-import { corruptFrame, describeThrown, truncatedFrame, unsupportedFormat } from './codecErrors';
+import {
+  corruptFrame,
+  describeThrown,
+  noJpegFrameHeader,
+  truncatedFrame,
+  unsupportedFormat,
+} from './codecErrors';
 import type { CodecOutput, JpegTurboModule } from './codecTypes';
 import type { CompressedSyntax } from './compressedSyntaxes';
 import { wasmCodecLoader } from './loadWasmCodec';
 import {
   type JpegColourMarkers,
   endsWithEoi,
+  LOSSLESS_SOF_MARKERS,
   readJpegColourMarkers,
   readJpegFrameHeader,
   withEndOfImage,
@@ -184,13 +191,9 @@ export async function decodeJpegDct(
   photometric = '',
 ): Promise<CodecOutput> {
   const header = readJpegFrameHeader(bytes);
-  if (!header) {
-    throw bytes.length < 2 || (bytes[0] === 0xff && bytes[1] === 0xd8)
-      ? truncatedFrame(syntax, 'the JPEG stream ends before its frame header')
-      : corruptFrame(syntax, 'the data does not start with a JPEG start-of-image marker');
-  }
-  // Lossless SOF3/7/11/15 (ISO/IEC 10918-1 Table B.1) and JPEG-LS SOF55 are other syntaxes.
-  if ([0xc3, 0xc7, 0xcb, 0xcf, 0xf7].includes(header.sof)) {
+  if (!header) throw noJpegFrameHeader(syntax, bytes);
+  // Lossless SOF3/7/11/15 and JPEG-LS SOF55 are other syntaxes.
+  if (LOSSLESS_SOF_MARKERS.includes(header.sof)) {
     throw corruptFrame(
       syntax,
       `the stream is not a DCT JPEG (frame marker FF${header.sof.toString(16).toUpperCase()})`,

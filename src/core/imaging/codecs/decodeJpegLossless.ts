@@ -4,7 +4,13 @@
  * returns each sample as the P-bit pattern the encoder saw, so signed data (PixelRepresentation 1)
  * comes back as two's complement patterns to be sign-extended by the caller.
  */
-import { corruptFrame, describeThrown, truncatedFrame, unsupportedFormat } from './codecErrors';
+import {
+  corruptFrame,
+  describeThrown,
+  noJpegFrameHeader,
+  truncatedFrame,
+  unsupportedFormat,
+} from './codecErrors';
 import type { CodecOutput } from './codecTypes';
 import type { CompressedSyntax } from './compressedSyntaxes';
 import { endsWithEoi, readJpegFrameHeader } from './readJpegFrameHeader';
@@ -24,11 +30,7 @@ export async function decodeJpegLossless(
   bitsAllocated: number,
 ): Promise<CodecOutput> {
   const header = readJpegFrameHeader(bytes);
-  if (!header) {
-    throw bytes.length < 2 || (bytes[0] === 0xff && bytes[1] === 0xd8)
-      ? truncatedFrame(syntax, 'the JPEG stream ends before its frame header')
-      : corruptFrame(syntax, 'the data does not start with a JPEG start-of-image marker');
-  }
+  if (!header) throw noJpegFrameHeader(syntax, bytes);
   if (header.sof !== 0xc3) {
     throw corruptFrame(
       syntax,

@@ -18,6 +18,12 @@ export interface JpegFrameHeader {
   components: number;
 }
 
+/**
+ * SOF markers of the lossless processes: JPEG lossless SOF3/7/11/15 (ISO/IEC 10918-1 Table B.1)
+ * and JPEG-LS SOF55 (ISO/IEC 14495-1), which the DCT decoders do not read.
+ */
+export const LOSSLESS_SOF_MARKERS: readonly number[] = [0xc3, 0xc7, 0xcb, 0xcf, 0xf7];
+
 /** Marker segments without a length field: TEM, RSTm, SOI, EOI (B.1.1.3). */
 function isStandalone(marker: number): boolean {
   return marker === 0x01 || (marker >= 0xd0 && marker <= 0xd9);

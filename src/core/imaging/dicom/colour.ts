@@ -3,8 +3,7 @@
  * PS3.3 C.7.6.3.1.3), 4:2:2 chroma up-sampling, and the YBR colour models of PS3.3 C.7.6.3.1.2
  * (YBR_FULL, YBR_FULL_422, YBR_PARTIAL_422/420, YBR_ICT, YBR_RCT).
  */
-import { storedArray } from './nativePixels';
-import type { StoredSamples } from './nativePixels';
+import { storedArray, type StoredSamples } from '../codecs/toStoredSamples';
 
 /** RRR…GGG…BBB (Planar Configuration 1) → RGBRGB… (0); `pixels` per plane. */
 export function planarToInterleaved(

@@ -3,6 +3,7 @@
  * frames and colour are in the neighbouring modules; this one assembles the image and guarantees
  * that nothing but an ImageDecodeError ever escapes.
  */
+import { describeThrown } from '../codecs/codecErrors';
 import { ImageDecodeError } from '../ImageDecodeError';
 import type { DicomImage } from '../types';
 import { corruptError, frameIndexError, unsupportedPixelsError, unsupportedSyntaxError } from './dicomErrors';
@@ -10,7 +11,7 @@ import { readHeader } from './headerAttributes';
 import { findPhi } from './phiAttributes';
 import { decodePixelFrames } from './pixelFrames';
 import type { FrameSet } from './pixelFrames';
-import { describeThrown, mapParserError, parseDicomFile } from './parseDicomFile';
+import { mapParserError, parseDicomFile } from './parseDicomFile';
 import type { ParsedDicom } from './parseDicomFile';
 import { readAttributes } from './readAttributes';
 import type { ImageAttributes } from './readAttributes';

@@ -24,12 +24,21 @@ export function notDicomError(identified?: BilingualMessage): ImageDecodeError {
   });
 }
 
-/** `not-dicom`: zero bytes. */
-export function emptyFileError(): ImageDecodeError {
-  return new ImageDecodeError('not-dicom', {
-    en: 'The file is empty (0 bytes). Choose the file again; if it came from a download or a disc, copy it again.',
-    zh: '文件是空的（0 字节）。请重新选择文件；如果它来自下载或光盘，请重新复制一次。',
-  });
+/**
+ * Zero bytes: `not-dicom` from the DICOM decoder, `not-an-image` from decodeImageFile, which
+ * passes `decorate` to put the file name in front of the message.
+ */
+export function emptyFileError(
+  code: 'not-dicom' | 'not-an-image',
+  decorate: (message: BilingualMessage) => BilingualMessage = (message) => message,
+): ImageDecodeError {
+  return new ImageDecodeError(
+    code,
+    decorate({
+      en: 'The file is empty (0 bytes). Choose the file again; if it came from a download or a disc, copy it again.',
+      zh: '文件是空的（0 字节）。请重新选择文件；如果它来自下载或光盘，请重新复制一次。',
+    }),
+  );
 }
 
 /** `truncated`: dicom-parser ran past the end of the bytes while reading an element. */

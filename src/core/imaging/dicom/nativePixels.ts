@@ -4,9 +4,7 @@
  * the Bits Stored bits ending at High Bit, 1-bit data packed LSB first across frames), PS3.5 7.3
  * (byte order; OW is a stream of 16-bit words), PS3.3 C.7.6.3.1 (Pixel Representation).
  */
-
-/** Stored values of one frame, in the smallest typed array that holds them. */
-export type StoredSamples = Uint8Array | Int8Array | Uint16Array | Int16Array | Uint32Array | Int32Array;
+import { maskStored, type StoredSamples } from '../codecs/toStoredSamples';
 
 /** How the samples of a frame are laid out in the pixel data. */
 export interface PixelLayout {
@@ -48,40 +46,6 @@ export function samplesPerFrame(layout: PixelLayout): number {
 export function nativePixelBytes(layout: PixelLayout, frames: number): number {
   const samples = samplesPerFrame(layout) * frames;
   return layout.bitsAllocated === 1 ? Math.ceil(samples / 8) : (samples * layout.bitsAllocated) / 8;
-}
-
-/** An array for `n` stored values of `bits` bits: the smallest unsigned or signed type. */
-export function storedArray(bits: number, signed: boolean, n: number): StoredSamples {
-  if (bits <= 8) return signed ? new Int8Array(n) : new Uint8Array(n);
-  if (bits <= 16) return signed ? new Int16Array(n) : new Uint16Array(n);
-  return signed ? new Int32Array(n) : new Uint32Array(n);
-}
-
-/**
- * Masks raw cell values to the Bits Stored bits ending at High Bit and sign-extends them when
- * Pixel Representation is 1 (PS3.5 8.1.1, PS3.3 C.7.6.3.1.1). `raw` holds unsigned or signed cell
- * values; the result is in the smallest array for bitsStored.
- */
-export function maskStored(
-  raw: ArrayLike<number>,
-  bitsStored: number,
-  shift: number,
-  signed: boolean,
-): StoredSamples {
-  const n = raw.length;
-  const out = storedArray(bitsStored, signed, n);
-  if (bitsStored >= 32) {
-    for (let i = 0; i < n; i++) out[i] = signed ? (raw[i] ?? 0) | 0 : (raw[i] ?? 0) >>> 0;
-    return out;
-  }
-  const mask = 2 ** bitsStored - 1;
-  const signBit = 2 ** (bitsStored - 1);
-  const range = 2 ** bitsStored;
-  for (let i = 0; i < n; i++) {
-    const v = ((raw[i] ?? 0) >>> shift) & mask;
-    out[i] = signed && v >= signBit ? v - range : v;
-  }
-  return out;
 }
 
 function swapBytes(bytes: Uint8Array, size: 2 | 4): void {

@@ -146,16 +146,19 @@ export function readPaletteLut(dataSet: DataSet, pixelRepresentation: 0 | 1, big
     }
     return [n === 0 ? 65536 : n, pixelRepresentation === 1 && first > 32767 ? first - 65536 : first, bits];
   };
-  const [entries, firstMapped, rawBits] = descriptor(CHANNELS[0].descriptor);
+  const [redChannel, greenChannel, blueChannel] = CHANNELS;
+  const [entries, firstMapped, rawBits] = descriptor(redChannel.descriptor);
   const bits = rawBits === 8 ? 8 : 16;
-  const [red, green, blue] = CHANNELS.map((c) => {
+  /** The channel's table, after checking that its descriptor declares as many entries as red's. */
+  const sameSizeTable = (c: (typeof CHANNELS)[number]): Uint16Array => {
     const [n] = descriptor(c.descriptor);
     if (n !== entries)
       bad('its red, green and blue palettes have different sizes.', '其红、绿、蓝调色板的大小不一致。');
     return channelTable(dataSet, c, entries, bits, bigEndian);
-  });
-  if (red === undefined || green === undefined || blue === undefined)
-    return bad('palette missing.', '缺少调色板。');
+  };
+  const red = channelTable(dataSet, redChannel, entries, bits, bigEndian);
+  const green = sameSizeTable(greenChannel);
+  const blue = sameSizeTable(blueChannel);
   return { entries, firstMapped, bits, red, green, blue };
 }
 

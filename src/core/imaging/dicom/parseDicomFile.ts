@@ -8,6 +8,7 @@
 import dicomParser from 'dicom-parser';
 import type { DataSet, ParseDicomOptions } from 'dicom-parser';
 import { inflateSync, unzlibSync } from 'fflate';
+import { describeThrown } from '../codecs/codecErrors';
 import { ImageDecodeError } from '../ImageDecodeError';
 import {
   corruptError,
@@ -16,7 +17,13 @@ import {
   notDicomError,
   truncatedElementsError,
 } from './dicomErrors';
-import { bareDataSetStart, hasPart10Prefix, identifyFileType, peekElementEncoding } from './sniffFileType';
+import {
+  bareDataSetStart,
+  hasPart10Prefix,
+  identifyFileType,
+  looksLikeBareDataSet,
+  peekElementEncoding,
+} from './sniffFileType';
 import { readText } from './textValues';
 import {
   DEFLATED_LE,
@@ -24,7 +31,6 @@ import {
   EXPLICIT_LE,
   GE_PRIVATE_IMPLICIT_LE_BE_PIXELS,
   IMPLICIT_LE,
-  cleanUid,
   dataSetEncodingOf,
   isNativeSyntax,
 } from './transferSyntaxes';
@@ -44,14 +50,6 @@ export interface ParsedDicom {
   pixelsBigEndian: boolean;
   /** What was repaired or ignored on the way, for the metadata panel. */
   warnings: string[];
-}
-
-/** Text of anything thrown: dicom-parser throws strings, Errors, and `{ exception, dataSet }` objects. */
-export function describeThrown(e: unknown): string {
-  if (typeof e === 'string') return e;
-  if (e instanceof Error) return e.message;
-  if (typeof e === 'object' && e !== null && 'exception' in e) return describeThrown(e.exception);
-  return String(e);
 }
 
 /**
@@ -225,9 +223,21 @@ function readImplicitPixelDataAndRest(dataSet: DataSet, warnings: string[]): voi
   }
 }
 
-/** Parses the data set in `body` (offset 0) with one encoding; returns a partial data set when the error came after the pixel data. */
-function parseBody(rawBody: Uint8Array, encoding: DataSetEncoding, warnings: string[]): DataSet {
-  const body = encoding === 'explicit-le' ? relabelExtendedOffsetTable(rawBody) : rawBody;
+/**
+ * Parses the data set in `body` (offset 0) with one encoding; returns a partial data set when the
+ * error came after the pixel data. The Extended Offset Table only comes with encapsulated pixel
+ * data (PS3.3 C.7.6.3.1.8), so it is looked for only under a non-native `transferSyntaxUid`.
+ */
+function parseBody(
+  rawBody: Uint8Array,
+  encoding: DataSetEncoding,
+  transferSyntaxUid: string,
+  warnings: string[],
+): DataSet {
+  const body =
+    encoding === 'explicit-le' && !isNativeSyntax(transferSyntaxUid)
+      ? relabelExtendedOffsetTable(rawBody)
+      : rawBody;
   const implicit = encoding === 'implicit-le';
   const options: ParseDicomOptions = {
     TransferSyntaxUID: UID_OF_ENCODING[encoding],
@@ -258,7 +268,7 @@ function parseBody(rawBody: Uint8Array, encoding: DataSetEncoding, warnings: str
  */
 export function parseDicomFile(input: Uint8Array): ParsedDicom {
   let bytes = asPlainBytes(input);
-  if (bytes.length === 0) throw emptyFileError();
+  if (bytes.length === 0) throw emptyFileError('not-dicom');
   const warnings: string[] = [];
   const stray = hasPart10Prefix(bytes) ? 0 : (bareDataSetStart(bytes) ?? 0);
   if (stray > 0) {
@@ -268,7 +278,7 @@ export function parseDicomFile(input: Uint8Array): ParsedDicom {
   let file = bytes;
   const first = peekElementEncoding(bytes, 0);
   if (!hasPart10Prefix(bytes)) {
-    if (first === undefined || !plausibleFirstElement(bytes)) throw notDicomError(identifyFileType(bytes));
+    if (first === undefined || !looksLikeBareDataSet(bytes)) throw notDicomError(identifyFileType(bytes));
     if (first.group === 0x0002 && first.explicit && !first.bigEndian) {
       // File Meta Information without the preamble: give it one so that dicom-parser reads group 0002.
       file = new Uint8Array(132 + bytes.length);
@@ -291,8 +301,7 @@ export function parseDicomFile(input: Uint8Array): ParsedDicom {
     if (body.length === 0) throw noDataSetError();
   }
 
-  const declaredRaw = meta === undefined ? undefined : readText(meta, 'x00020010');
-  const declared = declaredRaw === undefined ? undefined : cleanUid(declaredRaw);
+  const declared = meta === undefined ? undefined : readText(meta, 'x00020010');
   if (meta !== undefined && declared === undefined) {
     warnings.push(
       'The File Meta Information has no Transfer Syntax UID (0002,0010); inferred from the data set.',
@@ -300,21 +309,10 @@ export function parseDicomFile(input: Uint8Array): ParsedDicom {
   }
   const { encoding, transferSyntaxUid } = chooseEncoding(body, declared, warnings);
   if (body.length < 8 && encoding !== 'deflated') throw noDataSetError();
-  const dataSet = parseBody(body, encoding, warnings);
+  const dataSet = parseBody(body, encoding, transferSyntaxUid, warnings);
   const pixelsBigEndian =
     encoding === 'explicit-be' || transferSyntaxUid === GE_PRIVATE_IMPLICIT_LE_BE_PIXELS;
   return { dataSet, meta, transferSyntaxUid, encoding, pixelsBigEndian, warnings };
-}
-
-/** For a file without "DICM": a first element in group 0000–0028 (command, meta, identifying… image pixel). */
-function plausibleFirstElement(bytes: Uint8Array): boolean {
-  const enc = peekElementEncoding(bytes, 0);
-  if (enc === undefined || enc.group > 0x0028 || enc.group % 2 !== 0) return false;
-  if (enc.explicit) return true;
-  if (enc.bigEndian) return false;
-  const length =
-    ((bytes[4] ?? 0) | ((bytes[5] ?? 0) << 8) | ((bytes[6] ?? 0) << 16)) + (bytes[7] ?? 0) * 2 ** 24;
-  return length === 0xffffffff || length <= bytes.length - 8;
 }
 
 /**

@@ -4,7 +4,7 @@
  * Table E.1-1. Only their keywords are ever reported, never their values.
  */
 import type { DataSet } from 'dicom-parser';
-import { hasValue, readText } from './textValues';
+import { readText } from './textValues';
 
 /** [tag as dicom-parser writes it, keyword (PS3.6)], from PS3.15 Table E.1-1. */
 export const PHI_ATTRIBUTES: readonly (readonly [tag: string, keyword: string])[] = [
@@ -88,7 +88,7 @@ function present(dataSet: DataSet, tag: string): boolean {
   const el = dataSet.elements[tag];
   if (el === undefined) return false;
   if (el.items !== undefined) return el.items.length > 0;
-  return hasValue(dataSet, tag) && readText(dataSet, tag) !== undefined;
+  return readText(dataSet, tag) !== undefined;
 }
 
 /**

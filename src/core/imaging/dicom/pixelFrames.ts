@@ -6,8 +6,10 @@
  */
 import type { Element } from 'dicom-parser';
 import { inflateSync } from 'fflate';
+import { describeThrown } from '../codecs/codecErrors';
 import { decodeCompressedFrame, isCompressedSyntax } from '../codecs/decodeCompressedFrame';
 import type { FrameInfo } from '../codecs/decodeCompressedFrame';
+import type { StoredSamples } from '../codecs/toStoredSamples';
 import { ImageDecodeError, MAX_IMAGE_SAMPLES } from '../ImageDecodeError';
 import type { BilingualMessage } from '../ImageDecodeError';
 import { expandYbr422, planarToInterleaved, rctToRgb, ybrToRgb } from './colour';
@@ -19,10 +21,9 @@ import {
   unsupportedSyntaxError,
 } from './dicomErrors';
 import { readEncapsulatedFrames } from './encapsulatedFrames';
-import { maskStored, nativePixelBytes, readNativeFrame } from './nativePixels';
-import type { PixelLayout, StoredSamples } from './nativePixels';
+import { nativePixelBytes, readNativeFrame } from './nativePixels';
+import type { PixelLayout } from './nativePixels';
 import { applyPalette, readPaletteLut } from './paletteLut';
-import { describeThrown } from './parseDicomFile';
 import type { ParsedDicom } from './parseDicomFile';
 import type { ImageAttributes } from './readAttributes';
 import {
@@ -112,7 +113,7 @@ function encapsulatedNativeFrames(
   });
 }
 
-/** Compressed frames through the codecs; stored values re-masked to Bits Stored. */
+/** Compressed frames through the codecs (which mask or sign-extend the values to Bits Stored). */
 async function compressedFrames(
   parsed: ParsedDicom,
   pixelData: Element,
@@ -131,7 +132,6 @@ async function compressedFrames(
     planarConfiguration: attrs.planarConfiguration,
     photometricInterpretation: attrs.photometricInterpretation,
   };
-  const expected = layout.rows * layout.columns * layout.samplesPerPixel;
   const out: StoredSamples[] = [];
   let planar = false;
   let colourConverted = false;
@@ -151,16 +151,9 @@ async function compressedFrames(
         e,
       );
     }
-    if (decoded.pixels.length !== expected) {
-      throw corruptError({
-        en: `frame ${i} decompressed to ${decoded.pixels.length} samples, but the header declares ${expected}.`,
-        zh: `第 ${i} 帧解压后有 ${decoded.pixels.length} 个样本，但文件头声明为 ${expected} 个。`,
-      });
-    }
     planar = decoded.planar;
     colourConverted = decoded.colourConverted;
-    const signed = layout.samplesPerPixel === 1 && layout.pixelRepresentation === 1;
-    out.push(maskStored(decoded.pixels, layout.bitsStored, 0, signed));
+    out.push(decoded.pixels);
   }
   return { frames: out, planar, colourConverted };
 }

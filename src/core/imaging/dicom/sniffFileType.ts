@@ -3,6 +3,8 @@
  * file, a bare DICOM data set, PNG, JPEG, or one of the formats people pick by mistake (PDF, ZIP…).
  */
 import type { BilingualMessage } from '../ImageDecodeError';
+import { isJpeg } from '../raster/decodeJpegRaster';
+import { isPng } from '../raster/decodePng';
 
 /** What the content says the file is. */
 export type SniffedType = 'dicom' | 'png' | 'jpeg' | 'other';
@@ -66,15 +68,15 @@ export function peekElementEncoding(bytes: Uint8Array, at: number): ElementEncod
 }
 
 /**
- * Whether the bytes begin like a DICOM data set without preamble: a group 0002 (File Meta) or
- * 0008 (Identifying) element, little or big endian, whose VR (explicit) or 32-bit length
- * (implicit) is plausible.
+ * Whether the bytes begin like a DICOM data set without preamble: an element of an even group
+ * 0000–0028 (command, File Meta, identifying … image pixel), little or big endian, whose VR
+ * (explicit) or 32-bit length (implicit) is plausible. Used both to sniff a file and to parse it.
  */
 export function looksLikeBareDataSet(bytes: Uint8Array): boolean {
   const enc = peekElementEncoding(bytes, 0);
-  if (enc === undefined) return false;
-  if (enc.group !== 0x0002 && enc.group !== 0x0008) return false;
-  if (enc.element > 0x1fff) return false;
+  // Group 0000 is the command group of network messages, never stored in a file (PS3.10 7.1), and
+  // what a run of zero bytes looks like: such a file is not DICOM.
+  if (enc === undefined || enc.group < 0x0002 || enc.group > 0x0028 || enc.group % 2 !== 0) return false;
   if (enc.explicit) return true;
   if (enc.bigEndian) return false; // implicit VR is little endian only (PS3.5 A.1)
   const length =
@@ -138,8 +140,8 @@ function ascii(bytes: Uint8Array, at: number, length: number): string {
 /** The file type by content: DICOM (Part 10 or bare data set, see bareDataSetStart), PNG, JPEG, or other. */
 export function sniffFileType(bytes: Uint8Array): SniffedType {
   if (hasPart10Prefix(bytes)) return 'dicom';
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
-  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'jpeg';
+  if (isPng(bytes)) return 'png';
+  if (isJpeg(bytes)) return 'jpeg';
   if (bareDataSetStart(bytes) !== undefined) return 'dicom';
   return 'other';
 }

@@ -251,7 +251,7 @@ const NON_IMAGE: readonly (readonly [prefix: string, what: BilingualMessage])[] 
  * "This DICOM file is a Structured Report: it holds text (findings, measurements), not an image."
  */
 export function noPixelDataError(sopClassUid: string | undefined): ImageDecodeError {
-  const uid = cleanUid(sopClassUid ?? '');
+  const uid = sopClassUid ?? '';
   const match = NON_IMAGE.find(
     ([prefix]) => uid === prefix || (prefix.endsWith('.') && uid.startsWith(prefix)),
   );

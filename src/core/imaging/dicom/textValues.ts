@@ -5,6 +5,7 @@
  * multiple values) and the character sets PS3.3 C.12.1.1.2 / PS3.5 6.1.2.
  */
 import type { DataSet } from 'dicom-parser';
+import { cleanUid } from './transferSyntaxes';
 
 /** Defined Terms of Specific Character Set → WHATWG encoding label (PS3.3 Table C.12-2, C.12-4). */
 const CHARSETS: Readonly<Record<string, string>> = {
@@ -72,7 +73,7 @@ export function readText(
   const bytes = valueBytes(dataSet, tag);
   if (bytes === undefined) return undefined;
   const text = (decoder ?? new TextDecoder('iso-8859-1')).decode(bytes);
-  const values = text.split('\\').map((v) => v.replace(/[\0\s]+$/, '').replace(/^\s+/, ''));
+  const values = text.split('\\').map((v) => cleanUid(v));
   const joined = values.join(joiner);
   return joined === '' || values.every((v) => v === '') ? undefined : joined;
 }

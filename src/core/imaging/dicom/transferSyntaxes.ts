@@ -101,7 +101,10 @@ const NAMES: Readonly<Record<string, readonly [string, string]>> = {
   ],
 };
 
-/** A UID as written in a UI value, without its trailing NUL or space padding (PS3.5 6.2, 9.1). */
+/**
+ * A UID as written in a UI value, without its padding (PS3.5 6.2, 9.1): trailing NULs and
+ * whitespace, leading whitespace. readText trims every text value this way.
+ */
 export function cleanUid(uid: string): string {
   return uid.replace(/[\0\s]+$/, '').replace(/^\s+/, '');
 }

@@ -9,7 +9,7 @@ import type { RasterImage } from '../types';
 import { decodeJpeg12, decodeJpegTurbo } from '../codecs/decodeJpegDct';
 import type { CompressedSyntax } from '../codecs/compressedSyntaxes';
 import type { CodecOutput } from '../codecs/codecTypes';
-import { endsWithEoi, readJpegFrameHeader } from '../codecs/readJpegFrameHeader';
+import { endsWithEoi, LOSSLESS_SOF_MARKERS, readJpegFrameHeader } from '../codecs/readJpegFrameHeader';
 import { corruptRaster, tooLargeRaster, truncatedRaster } from './rasterErrors';
 
 /** Whether the bytes start with the JPEG SOI marker and a marker byte (ISO/IEC 10918-1 B.1.1.3). */
@@ -34,7 +34,7 @@ export async function decodeJpegRaster(bytes: Uint8Array): Promise<RasterImage> 
   if (header.precision !== 8 && !(header.precision === 12 && header.components === 1)) {
     throw corruptRaster('jpeg', `${header.precision}-bit samples with ${header.components} components`);
   }
-  if ([0xc3, 0xc7, 0xcb, 0xcf, 0xf7].includes(header.sof)) {
+  if (LOSSLESS_SOF_MARKERS.includes(header.sof)) {
     throw corruptRaster('jpeg', 'lossless JPEG and JPEG-LS files are only read inside DICOM');
   }
 

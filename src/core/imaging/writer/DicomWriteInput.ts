@@ -4,6 +4,7 @@
  * identifying attribute is synthetic ("PHANTOM^CHEST"); every date is a fixed string given here,
  * so the same input always gives the same bytes.
  */
+import { DEFLATED_LE, EXPLICIT_BE, EXPLICIT_LE, IMPLICIT_LE } from '../dicom/transferSyntaxes';
 
 /** Modalities the writer can write, with their SOP classes in {@link SOP_CLASS_UIDS}. */
 export type WriteModality = 'CT' | 'MR' | 'DX';
@@ -21,13 +22,13 @@ export const SOP_CLASS_UIDS: Readonly<Record<WriteModality, string>> = {
 /** The native (uncompressed) transfer syntaxes (PS3.5 10.1, A.1, A.2, A.5; PS3.6 Annex A). */
 export const TRANSFER_SYNTAX_UIDS = {
   /** Implicit VR Little Endian, the DICOM default (PS3.5 A.1). */
-  'implicit-vr-little-endian': '1.2.840.10008.1.2',
+  'implicit-vr-little-endian': IMPLICIT_LE,
   /** Explicit VR Little Endian (PS3.5 A.2). */
-  'explicit-vr-little-endian': '1.2.840.10008.1.2.1',
+  'explicit-vr-little-endian': EXPLICIT_LE,
   /** Deflated Explicit VR Little Endian (PS3.5 A.5). */
-  'deflated-explicit-vr-little-endian': '1.2.840.10008.1.2.1.99',
+  'deflated-explicit-vr-little-endian': DEFLATED_LE,
   /** Explicit VR Big Endian, retired but still met in archives (PS3.5 A.3). */
-  'explicit-vr-big-endian': '1.2.840.10008.1.2.2',
+  'explicit-vr-big-endian': EXPLICIT_BE,
 } as const;
 
 /** One of the native transfer syntaxes, by name. */

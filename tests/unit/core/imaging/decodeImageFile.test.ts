@@ -49,6 +49,22 @@ describe('decodeImageFile', () => {
     expect((await decodeImageFile(withMeta)).kind).toBe('dicom');
   });
 
+  it('decodes a data set without preamble whose first element is in group 0010–0028, as decodeDicom does', async () => {
+    const pixelsOnly = slice.filter((e) => e.group !== 0x0008); // starts with (0028,0010) Rows
+    for (const encoding of ['implicit-le', 'explicit-le', 'explicit-be'] as const) {
+      const bytes = buildFile(encoding, pixelsOnly, { preamble: false, meta: false }).bytes;
+      expect(sniffFileType(bytes), encoding).toBe('dicom');
+      const image = await decodeImageFile(bytes);
+      expect(image.kind, encoding).toBe('dicom');
+      if (image.kind === 'dicom') expect(Array.from(image.frame(0)), encoding).toEqual([5, 6]);
+    }
+    const patient = buildFile('implicit-le', [str(0x0010, 0x0020, 'LO', 'P1'), ...pixelsOnly], {
+      preamble: false,
+      meta: false,
+    }).bytes; // starts with (0010,0020) Patient ID
+    expect((await decodeImageFile(patient)).kind).toBe('dicom');
+  });
+
   it('decodes a PNG by its signature', async () => {
     const png = encodePng({ width: 2, height: 1, data: Uint8Array.from([10, 200]), channels: 1, depth: 8 });
     const image = await decodeImageFile(png, 'slice.dcm');
@@ -93,6 +109,10 @@ describe('decodeImageFile', () => {
     expect((await notAnImage(new Uint8Array(0))).message).toMatch(/empty/);
     const noise = Uint8Array.from({ length: 64 }, (_, i) => (i * 37 + 200) % 256);
     expect((await notAnImage(noise)).message).toMatch(/neither DICOM nor PNG nor JPEG/);
+  });
+
+  it('does not take a file of zero bytes (group 0000, never stored in files) for DICOM', async () => {
+    expect((await notAnImage(new Uint8Array(1024))).message).toMatch(/neither DICOM nor PNG nor JPEG/);
   });
 
   it('rejects a damaged PNG with an ImageDecodeError', async () => {
