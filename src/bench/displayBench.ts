@@ -4,7 +4,7 @@
  */
 import { mulberry32 } from '../core/datasets/discPhantom';
 import { renderToRgba, type RenderableImage } from '../core/imaging/display/renderToRgba';
-import { median, round } from './stats';
+import { median, round, timeSyncRuns } from './stats';
 
 /** Side of the benchmark slice. */
 export const REWINDOW_SIZE = 512;
@@ -32,7 +32,7 @@ export function ctLikeSlice(size = REWINDOW_SIZE, seed = 7): Float32Array {
 /**
  * Median ms of `renderToRgba` on a 512×512 Float32Array of CT-like values, reusing one output
  * buffer, with the window changing every run (as during a drag). Two untimed warm-up runs first.
- * Synchronous on purpose (the work is synchronous), so it uses `median` rather than the async `timeRuns`.
+ * Synchronous on purpose (the work is synchronous): timed with `timeSyncRuns`, not the async `timeRuns`.
  */
 export function benchRewindow512(runs: number): { medianMs: number } {
   const image: RenderableImage = {
@@ -44,12 +44,6 @@ export function benchRewindow512(runs: number): { medianMs: number } {
   };
   const out = new Uint8ClampedArray(REWINDOW_SIZE * REWINDOW_SIZE * 4);
   const windowAt = (i: number) => ({ center: 40 + ((i * 37) % 400) - 200, width: 80 + ((i * 53) % 1500) });
-  for (let i = 0; i < 2; i++) renderToRgba(image, windowAt(i), {}, out);
-  const times: number[] = [];
-  for (let i = 0; i < Math.max(1, runs); i++) {
-    const t0 = performance.now();
-    renderToRgba(image, windowAt(i + 2), {}, out);
-    times.push(performance.now() - t0);
-  }
+  const times = timeSyncRuns((i) => renderToRgba(image, windowAt(i), {}, out), 2, Math.max(1, runs));
   return { medianMs: round(median(times)) };
 }

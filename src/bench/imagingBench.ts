@@ -9,7 +9,7 @@ import { makeChestCtPatch } from '../core/imaging/phantoms/chestCtPatch';
 import { makeChestRadiograph } from '../core/imaging/phantoms/chestRadiograph';
 import { makeHeadCt } from '../core/imaging/phantoms/headCt';
 import { benchRewindow512 } from './displayBench';
-import { median, round, timeRuns } from './stats';
+import { median, round, timeRuns, timeSyncRuns } from './stats';
 
 /** What the `imaging` bench call returns (bench/README.md). */
 export interface ImagingBenchResult {
@@ -31,21 +31,14 @@ export interface ImagingBenchResult {
 
 /** Median ms of a synchronous function over `runs` runs after `warmup` untimed ones. */
 function timeSync(fn: (i: number) => void, warmup: number, runs: number): number {
-  for (let i = 0; i < warmup; i++) fn(i);
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn(warmup + i);
-    times.push(performance.now() - t0);
-  }
-  return round(median(times));
+  return round(median(timeSyncRuns(fn, warmup, runs)));
 }
 
 /** Runs every imaging benchmark once. */
 export async function imagingBench(): Promise<ImagingBenchResult> {
   const runs = { rewindow: 50, patch: 50, slice: 7, decode: 10 };
   const nodule = { diameterMm: 8 };
-  const rewindow512Ms = round(benchRewindow512(runs.rewindow).medianMs);
+  const rewindow512Ms = benchRewindow512(runs.rewindow).medianMs;
   const patch64Ms = timeSync((i) => makeChestCtPatch({ size: 64, seed: i, nodule }), 3, runs.patch);
   const slice512Ms = timeSync((i) => makeChestCt({ seed: i, nodules: [nodule] }), 1, runs.slice);
   const headCt512Ms = timeSync((i) => makeHeadCt({ seed: i }), 1, runs.slice);

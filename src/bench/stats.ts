@@ -31,6 +31,22 @@ export async function timeRuns(fn: () => Promise<void>, warmup: number, runs: nu
 }
 
 /**
+ * The synchronous form of {@link timeRuns}: calls `fn(0)` … `fn(warmup − 1)` untimed, then
+ * `fn(warmup)` … `fn(warmup + runs − 1)` timed, and returns every timed duration in ms.
+ * The index lets each call vary its input (a seed, a window).
+ */
+export function timeSyncRuns(fn: (i: number) => void, warmup: number, runs: number): number[] {
+  for (let i = 0; i < warmup; i++) fn(i);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn(warmup + i);
+    times.push(performance.now() - t0);
+  }
+  return times;
+}
+
+/**
  * Times the round trip of one single-channel square image through `op`: upload (`tf.tensor4d`
  * from `image`), `op`, and download (`await data()`, so GPU work has finished). Returns every
  * timed duration in ms, after `warmup` untimed runs; disposes what each run made.

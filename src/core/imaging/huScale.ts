@@ -5,6 +5,7 @@
  * (Hounsfield 1973, Br J Radiol 46:1016; DICOM PS3.3 C.8.2.1.1.4 "Rescale Type HU").
  */
 
+import { CT_TISSUES, ctTissueIndex, type CtTissueName } from './phantoms/ctTissues';
 import type { Hu } from './types';
 
 /** Linear attenuation coefficient of water at 60 keV, cm⁻¹: µ/ρ = 0.2059 cm²/g × ρ = 1.000 g/cm³ (NIST XCOM, Hubbell & Seltzer, NISTIR 5632). */
@@ -33,24 +34,38 @@ export interface TissueHu {
   range: readonly [number, number];
 }
 
+/** A tissue the CT phantoms paint: its range is the one of {@link CT_TISSUES}, so a probe on a sample reads inside it. */
+function painted(phantomName: CtTissueName, id: string, name: { en: string; zh: string }): TissueHu {
+  const t = CT_TISSUES[ctTissueIndex(phantomName)];
+  if (!t) throw new Error(`unknown phantom tissue ${phantomName}`);
+  return { id, name, range: t.range };
+}
+
 /**
- * Typical CT numbers of tissues. Sources: Buzug TM, *Computed Tomography: From Photon Statistics to
- * Modern Cone-Beam CT*, Springer 2008, p. 475 (tissue table); Prokop M, Galanski M, *Spiral and
- * Multislice Computed Tomography of the Body*, Thieme 2003. Air and water are exact by definition.
- * Measured values vary with tube voltage, reconstruction and scanner, by several HU.
+ * Typical CT numbers of tissues, as the lesson shows them. One table per tissue:
+ * - tissues the CT phantoms paint (air, lung, fat, white and grey matter, blood, acute haemorrhage)
+ *   take their range from the phantoms' table, phantoms/ctTissues.ts, with its sources (DenOtter TD,
+ *   Schubert J, "Hounsfield Unit", StatPearls NBK547721, 2023; Buzug TM, *Computed Tomography*,
+ *   Springer 2008, ch. 1; Brant WE, Helms CA, *Fundamentals of Diagnostic Radiology*, 4th ed., 2012;
+ *   acute blood: Parizel PM et al., Eur Radiol 2001;11:1770–83);
+ * - the others (kidney, spleen, liver, bone): Buzug TM, *Computed Tomography: From Photon Statistics
+ *   to Modern Cone-Beam CT*, Springer 2008, p. 475 (tissue table); Prokop M, Galanski M, *Spiral
+ *   and Multislice Computed Tomography of the Body*, Thieme 2003.
+ * Air and water are exact by definition. Measured values vary with tube voltage, reconstruction
+ * and scanner, by several HU.
  */
 export const TISSUE_HU: readonly TissueHu[] = [
-  { id: 'air', name: { en: 'Air', zh: '空气' }, range: [-1000, -1000] },
-  { id: 'lung', name: { en: 'Lung (inspiration)', zh: '肺实质（吸气相）' }, range: [-910, -850] },
-  { id: 'fat', name: { en: 'Fat', zh: '脂肪' }, range: [-100, -50] },
+  painted('air', 'air', { en: 'Air', zh: '空气' }),
+  painted('lung', 'lung', { en: 'Lung (inspiration)', zh: '肺实质（吸气相）' }),
+  painted('fat', 'fat', { en: 'Fat', zh: '脂肪' }),
   { id: 'water', name: { en: 'Water', zh: '水' }, range: [0, 0] },
-  { id: 'white-matter', name: { en: 'White matter', zh: '脑白质' }, range: [20, 30] },
+  painted('white-matter', 'white-matter', { en: 'White matter', zh: '脑白质' }),
   { id: 'kidney', name: { en: 'Kidney', zh: '肾脏' }, range: [20, 40] },
   { id: 'spleen', name: { en: 'Spleen', zh: '脾脏' }, range: [35, 55] },
-  { id: 'grey-matter', name: { en: 'Grey matter', zh: '脑灰质' }, range: [37, 45] },
-  { id: 'blood', name: { en: 'Blood', zh: '血液' }, range: [45, 65] },
+  painted('grey-matter', 'grey-matter', { en: 'Grey matter', zh: '脑灰质' }),
+  painted('blood', 'blood', { en: 'Blood', zh: '血液' }),
   { id: 'liver', name: { en: 'Liver', zh: '肝脏' }, range: [45, 65] },
-  { id: 'haematoma', name: { en: 'Fresh haematoma', zh: '新鲜血肿' }, range: [40, 90] },
+  painted('haemorrhage', 'haematoma', { en: 'Fresh haematoma', zh: '新鲜血肿' }),
   { id: 'bone', name: { en: 'Bone', zh: '骨' }, range: [700, 3000] },
 ];
 

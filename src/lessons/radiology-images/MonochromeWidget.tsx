@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
 import type { DecodedImage } from '../../core/imaging';
 import { applyWindow } from '../../core/imaging/display/applyWindow';
+import { fileWindow } from '../../core/imaging/display/defaultWindow';
+import { toDisplayFrame } from '../../core/imaging/display/displayFrame';
 import { formatNumber } from '../../core/imaging/display/formatModalityValue';
 import { percentileWindow } from '../../core/imaging/display/percentileWindow';
 import type { RenderableImage } from '../../core/imaging/display/renderToRgba';
@@ -24,12 +26,9 @@ export interface MonochromePair {
 /** The same values as MONOCHROME2 and MONOCHROME1, with the file's window (or the automatic one). */
 export function monochromePair(image: DecodedImage): MonochromePair | null {
   if (image.samplesPerPixel !== 1) return null;
-  const values = image.kind === 'dicom' ? image.frame(0) : image.pixels;
+  const { values } = toDisplayFrame(image, 0);
   const base = { values, rows: image.rows, columns: image.columns, samplesPerPixel: 1 };
-  const window =
-    image.kind === 'dicom' && image.windowCenter !== undefined && image.windowWidth !== undefined
-      ? { center: image.windowCenter, width: image.windowWidth }
-      : percentileWindow(values);
+  const window = fileWindow(image) ?? percentileWindow(values);
   if (!window) return null;
   const row = Math.floor(image.rows / 2);
   const column = Math.floor(image.columns / 4);

@@ -1,4 +1,4 @@
-import { applyWindow } from '../../core/imaging/display/applyWindow';
+import { applyWindow, windowTransform } from '../../core/imaging/display/applyWindow';
 import { formatNumber } from '../../core/imaging/display/formatModalityValue';
 import { huPerGreyLevel, tissue, tissueMidpoint } from '../../core/imaging/huScale';
 import { RichText } from '../../ui/RichText';
@@ -21,8 +21,7 @@ export function WindowMathWidget({ step, params, lang, setParam }: WidgetProps) 
   const sample = useSampleImage('head-ct-normal');
   const { window, onWindowChange } = useUrlWindow({ params, setParam });
   const { center, width } = window;
-  const lo = center - 0.5 - (width - 1) / 2;
-  const hi = center - 0.5 + (width - 1) / 2;
+  const { lower: lo, upper: hi } = windowTransform(center, width);
   const greys = applyWindow(Float32Array.from(TISSUES.map(tissueMidpoint)), center, width);
   const gm = greys[TISSUES.findIndex((t) => t.id === 'grey-matter')] ?? 0;
   const wm = greys[TISSUES.findIndex((t) => t.id === 'white-matter')] ?? 0;

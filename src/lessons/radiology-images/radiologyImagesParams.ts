@@ -1,4 +1,6 @@
 import type { EnumParamDef, NumberParamDef } from '../../core/lessons/types';
+import { formatNumber } from '../../core/imaging/display/formatModalityValue';
+import { requireWindowPreset, type WindowPresetId } from '../../core/imaging/display/windowPresets';
 import { MU_WATER_60KEV } from '../../core/imaging/huScale';
 
 /**
@@ -48,6 +50,14 @@ export function windowParams(center: number, width: number): NumberParamDef[] {
       default: width,
     },
   ];
+}
+
+/** A preset's level and width as the lesson texts write them: "L −600, W 1500" (zh: full-width comma). */
+export function presetLw(id: WindowPresetId): { en: string; zh: string } {
+  const { center, width } = requireWindowPreset(id);
+  const l = formatNumber(center);
+  const w = formatNumber(width);
+  return { en: `L ${l}, W ${w}`, zh: `L ${l}，W ${w}` };
 }
 
 /** The window of the “why windowing” step: the whole 12-bit range, so the brain looks flat at first. */

@@ -1,7 +1,8 @@
 import type { QuizDef } from '../../core/lessons/types';
-import { applyWindow } from '../../core/imaging/display/applyWindow';
+import { applyWindow, windowTransform } from '../../core/imaging/display/applyWindow';
 import { huPerGreyLevel } from '../../core/imaging/huScale';
-import { WINDOW_PRESETS } from '../../core/imaging/display/windowPresets';
+import { requireWindowPreset } from '../../core/imaging/display/windowPresets';
+import { presetLw } from './radiologyImagesParams';
 
 const fmt = (x: number, lang: 'en' | 'zh'): string => x.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB');
 
@@ -12,19 +13,16 @@ const intercept = -1024;
 const hu = stored * slope + intercept;
 
 /** Question 2: the grey level of 60 HU in the brain window, from the display pipeline itself. */
-const brain = WINDOW_PRESETS.find((p) => p.id === 'brain');
-if (!brain) throw new Error('brain preset missing');
+const brain = requireWindowPreset('brain');
 const probeHu = 60;
 const greyOf60 = applyWindow(Float32Array.of(probeHu), brain.center, brain.width)[0] ?? 0;
 
 /** Question 3: the highest HU shown black in the lung window (PS3.3 C.11.2.1.2.1: x ≤ c − 0.5 − (w − 1)/2). */
-const lung = WINDOW_PRESETS.find((p) => p.id === 'lung');
-if (!lung) throw new Error('lung preset missing');
-const lungBlack = lung.center - 0.5 - (lung.width - 1) / 2;
+const lung = requireWindowPreset('lung');
+const lungBlack = windowTransform(lung.center, lung.width).lower;
 
 /** Question 4: HU per grey level in the soft-tissue window. */
-const soft = WINDOW_PRESETS.find((p) => p.id === 'soft-tissue');
-if (!soft) throw new Error('soft-tissue preset missing');
+const soft = requireWindowPreset('soft-tissue');
 const softHuPerGrey = huPerGreyLevel(soft.width);
 
 /** The quiz of the radiology-images lesson. Every numeric answer is computed above. */
@@ -97,10 +95,22 @@ export const radiologyImagesQuiz: QuizDef = {
         zh: '在胸部 CT 上寻找一个小的肺结节。哪一种窗最能把它与周围肺组织区分开？',
       },
       options: [
-        { id: 'lung', text: { en: 'Lung window (L −600, W 1500)', zh: '肺窗（L −600，W 1500）' } },
-        { id: 'brain', text: { en: 'Brain window (L 40, W 80)', zh: '脑窗（L 40，W 80）' } },
-        { id: 'bone', text: { en: 'Bone window (L 400, W 1800)', zh: '骨窗（L 400，W 1800）' } },
-        { id: 'liver', text: { en: 'Liver window (L 30, W 150)', zh: '肝窗（L 30，W 150）' } },
+        {
+          id: 'lung',
+          text: { en: `Lung window (${presetLw('lung').en})`, zh: `肺窗（${presetLw('lung').zh}）` },
+        },
+        {
+          id: 'brain',
+          text: { en: `Brain window (${presetLw('brain').en})`, zh: `脑窗（${presetLw('brain').zh}）` },
+        },
+        {
+          id: 'bone',
+          text: { en: `Bone window (${presetLw('bone').en})`, zh: `骨窗（${presetLw('bone').zh}）` },
+        },
+        {
+          id: 'liver',
+          text: { en: `Liver window (${presetLw('liver').en})`, zh: `肝窗（${presetLw('liver').zh}）` },
+        },
       ],
       correct: 'lung',
       explanation: {

@@ -1,13 +1,20 @@
 import type { StepDef } from '../../core/lessons/types';
 import { TISSUE_HU, huPerGreyLevel, tissue } from '../../core/imaging/huScale';
 import { radiologyImagesQuiz } from './radiologyImagesQuiz';
-import { MU_PARAM, SAMPLE_PARAM, WINDOW_PARAMS, windowParams } from './radiologyImagesParams';
+import { requireWindowPreset } from '../../core/imaging/display/windowPresets';
+import { MU_PARAM, SAMPLE_PARAM, WINDOW_PARAMS, presetLw, windowParams } from './radiologyImagesParams';
 
 const fullRangeHuPerGrey = huPerGreyLevel(4096);
 const grey = tissue('grey-matter');
 const white = tissue('white-matter');
 const gmWmGap = (grey.range[0] + grey.range[1]) / 2 - (white.range[0] + white.range[1]) / 2;
 const tissueCount = TISSUE_HU.length;
+/** The presets the texts name (level and width from windowPresets.ts), and the one the live step opens with. */
+const LUNG = requireWindowPreset('lung');
+const LUNG_LW = presetLw('lung');
+const MEDIASTINUM_LW = presetLw('mediastinum');
+const BONE_LW = presetLw('bone');
+const BRAIN_LW = presetLw('brain');
 
 /** Step 1: what a CT pixel value means. */
 const hu: StepDef = {
@@ -58,8 +65,8 @@ If all 4,096 values were squeezed onto 256 grey levels, each grey level would co
 **窗宽窗位**只把选定的一段 HU 映射到整个灰阶上。这一段由**窗位（中心，L）**和**窗宽（W）**确定：低于 L − W/2 的值显示为黑，高于 L + W/2 的值显示为白，二者之间线性分布（DICOM PS3.3 C.11.2.1.2）。窗外的值只是被隐藏而不是被删除：换一个窗，它们就又出现了。`,
   },
   notes: {
-    en: 'Set W = 4096 first and show that brain tissues collapse into one grey level; then set the brain window (L 40, W 80). Ask: how many HU does one grey level cover now?',
-    zh: '先把窗宽设为 4096，展示脑组织挤成同一灰阶；再设为脑窗（L 40，W 80）。提问：现在每一级灰度覆盖多少 HU？',
+    en: `Set W = 4096 first and show that brain tissues collapse into one grey level; then set the brain window (${BRAIN_LW.en}). Ask: how many HU does one grey level cover now?`,
+    zh: `先把窗宽设为 4096，展示脑组织挤成同一灰阶；再设为脑窗（${BRAIN_LW.zh}）。提问：现在每一级灰度覆盖多少 HU？`,
   },
 };
 
@@ -68,16 +75,16 @@ const live: StepDef = {
   id: 'window-live',
   title: { en: 'Window and level, live', zh: '实时调节窗宽窗位' },
   widget: 'dicom-viewer',
-  params: [SAMPLE_PARAM, ...windowParams(-600, 1500)],
+  params: [SAMPLE_PARAM, ...windowParams(LUNG.center, LUNG.width)],
   body: {
     en: `Here is a CT slice from our phantom gallery, or any DICOM file you drop on the viewer. Drag on the image as radiology workstations do: **left–right changes the width**, **up–down changes the level**. The arrow keys do the same when the image has the focus.
 
-- Try the presets: *lung* (L −600, W 1500) shows the vessels inside the black lung; *mediastinum* (L 50, W 350) shows the heart and great vessels; *bone* (L 400, W 1800) shows the spine and ribs.
+- Try the presets: *lung* (${LUNG_LW.en}) shows the vessels inside the black lung; *mediastinum* (${MEDIASTINUM_LW.en}) shows the heart and great vessels; *bone* (${BONE_LW.en}) shows the spine and ribs.
 - Move the pointer over the image: the probe reads the HU value from the data, not from the screen grey.
 - Your file never leaves your computer: it is decoded in this page.`,
     zh: `这是模型库中的一张 CT 切片，也可以把任何 DICOM 文件拖到查看器上。像放射科工作站一样在图像上拖动：**左右拖动改变窗宽**，**上下拖动改变窗位**。图像获得焦点时，方向键有同样的作用。
 
-- 试试预设：*肺窗*（L −600，W 1500）能看到黑色肺野里的血管；*纵隔窗*（L 50，W 350）能看到心脏和大血管；*骨窗*（L 400，W 1800）能看到脊柱和肋骨。
+- 试试预设：*肺窗*（${LUNG_LW.zh}）能看到黑色肺野里的血管；*纵隔窗*（${MEDIASTINUM_LW.zh}）能看到心脏和大血管；*骨窗*（${BONE_LW.zh}）能看到脊柱和肋骨。
 - 把指针移到图像上：探针读出的是数据中的 HU 值，而不是屏幕上的灰度。
 - 你的文件不会离开你的电脑：它就在本页面内解码。`,
   },

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useViewerT } from './useViewerT';
-import type { DragMode } from './viewerKeys';
+import { ZOOM_STEP, type DragMode } from './viewerKeys';
 
 /** Zoom buttons, fit and reset, the drag mode (window or pan), and the frame slider for multi-frame images. */
 export function ViewControls(props: {
@@ -22,7 +22,7 @@ export function ViewControls(props: {
         <button
           type="button"
           className="button"
-          onClick={() => props.onZoom(1.25)}
+          onClick={() => props.onZoom(ZOOM_STEP)}
           aria-label={t('view.zoomIn')}
         >
           <span aria-hidden="true">+</span>
@@ -30,7 +30,7 @@ export function ViewControls(props: {
         <button
           type="button"
           className="button"
-          onClick={() => props.onZoom(1 / 1.25)}
+          onClick={() => props.onZoom(1 / ZOOM_STEP)}
           aria-label={t('view.zoomOut')}
         >
           <span aria-hidden="true">−</span>

@@ -8,7 +8,7 @@ import {
   type ViewerImage,
 } from '../../core/imaging/display/displayFrame';
 import { formatNumber } from '../../core/imaging/display/formatModalityValue';
-import { isDisplayInverted } from '../../core/imaging/display/renderToRgba';
+import { isMonochrome1 } from '../../core/imaging/display/renderToRgba';
 import type { VoiWindow } from '../../core/imaging/display/voiWindow';
 import { useLang } from '../../i18n/useT';
 import { FileLoader } from './FileLoader';
@@ -42,6 +42,23 @@ const PAN_STEP = 20;
 type FrameResult = { frame: DisplayFrame; error: null } | { frame: null; error: unknown };
 
 /**
+ * Frame 0 of each image, built once: a DICOM frame is a fresh Float32Array per `frame()` call, and
+ * both the load callback (the default window) and the first render need it.
+ */
+const firstFrames = new WeakMap<ViewerImage, DisplayFrame>();
+
+/** {@link toDisplayFrame}, with frame 0 kept per image. @throws as toDisplayFrame. */
+function displayFrame(image: ViewerImage, index: number): DisplayFrame {
+  if (index !== 0) return toDisplayFrame(image, index);
+  let frame = firstFrames.get(image);
+  if (!frame) {
+    frame = toDisplayFrame(image, 0);
+    firstFrames.set(image, frame);
+  }
+  return frame;
+}
+
+/**
  * The image viewer every lesson uses: canvas with zoom, pan and window/level by drag and keys,
  * window inputs and presets, invert, frames, pixel probe, metadata, and file / drop / sample loading.
  * Holds plain arrays only.
@@ -56,7 +73,7 @@ export function Viewer(props: ViewerProps) {
       if (!onImageLoaded) return;
       let defaultWindow: VoiWindow;
       try {
-        defaultWindow = initialWindow(image, toDisplayFrame(image, 0).values, initialPreset);
+        defaultWindow = initialWindow(image, displayFrame(image, 0).values, initialPreset);
       } catch {
         defaultWindow = { center: 0.5, width: 1 };
       }
@@ -81,7 +98,7 @@ export function Viewer(props: ViewerProps) {
   const frameResult = useMemo<FrameResult | null>(() => {
     if (!image) return null;
     try {
-      return { frame: toDisplayFrame(image, frameIndex), error: null };
+      return { frame: displayFrame(image, frameIndex), error: null };
     } catch (error) {
       return { frame: null, error };
     }
@@ -167,9 +184,6 @@ export function Viewer(props: ViewerProps) {
   const showLoader = props.showLoader ?? true;
   const drop = useFileDrop(showLoader, (file) => void loader.loadFile(file));
   const showGallery = props.showGallery ?? showLoader;
-  const inverted = frame
-    ? isDisplayInverted(frame.photometricInterpretation, frame.samplesPerPixel, invert)
-    : invert;
   const ariaLabel =
     image && frame
       ? t('canvas.label', {
@@ -251,8 +265,7 @@ export function Viewer(props: ViewerProps) {
               fileWindow={fileWindow(image)}
               autoWindow={win.autoWindow}
               invert={invert}
-              monochrome1={frame.samplesPerPixel === 1 && frame.photometricInterpretation === 'MONOCHROME1'}
-              inverted={inverted}
+              monochrome1={isMonochrome1(frame.photometricInterpretation, frame.samplesPerPixel)}
               onChange={win.setWindow}
               onChoose={win.choose}
               onInvert={setInvert}

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { windowTransform } from '../../core/imaging/display/applyWindow';
 import { formatNumber } from '../../core/imaging/display/formatModalityValue';
 import type { WindowChoice } from '../../core/imaging/display/defaultWindow';
 import { sameWindow, type VoiWindow } from '../../core/imaging/display/voiWindow';
@@ -20,9 +21,8 @@ export function WindowControls(props: {
   fileWindow: VoiWindow | null;
   autoWindow: VoiWindow | null;
   invert: boolean;
+  /** Whether the frame is MONOCHROME1 (then the display is inverted unless the toggle undoes it). */
   monochrome1: boolean;
-  /** Whether the display is inverted in the end (MONOCHROME1 xor the toggle). */
-  inverted: boolean;
   onChange(w: VoiWindow): void;
   onChoose(choice: WindowChoice): void;
   onInvert(invert: boolean): void;
@@ -32,9 +32,10 @@ export function WindowControls(props: {
   const { window: w, unit } = props;
   const isHu = unit === 'HU';
   const unitSuffix = unit ? ` ${unit}` : '';
-  const low = w.center - 0.5 - (w.width - 1) / 2;
-  const high = w.center - 0.5 + (w.width - 1) / 2;
-  const rangeParams = { low: formatNumber(low), high: formatNumber(high), unit: unitSuffix };
+  const { lower, upper } = windowTransform(w.center, w.width);
+  const rangeParams = { low: formatNumber(lower), high: formatNumber(upper), unit: unitSuffix };
+  // Inverted in the end: MONOCHROME1 xor the toggle (as renderToRgba's isDisplayInverted).
+  const inverted = props.monochrome1 !== props.invert;
   const choice = (
     key: string,
     label: string,
@@ -85,7 +86,7 @@ export function WindowControls(props: {
         />
       </div>
       <p className="hint" data-testid="window-range">
-        {t(props.inverted ? 'window.rangeInverted' : 'window.range', rangeParams)}
+        {t(inverted ? 'window.rangeInverted' : 'window.range', rangeParams)}
       </p>
       <div role="group" aria-label={t('window.sources')} className="viewer__choices">
         {choice(

@@ -6,7 +6,7 @@
 import { renderToRgba } from '../../core/imaging/display/renderToRgba';
 import type { DisplayFrame } from '../../core/imaging/display/displayFrame';
 import type { VoiWindow } from '../../core/imaging/display/voiWindow';
-import type { ImageLayout } from './viewTransform';
+import { imageToCanvas, type ImageLayout } from './viewTransform';
 
 /** Reused buffers of one viewer: the RGBA bytes, their ImageData and the native-size canvas. */
 export interface FrameBuffers {
@@ -93,8 +93,7 @@ function drawCrosshair(
   iw: number,
   ih: number,
 ): void {
-  const x = layout.offsetX + (p.column + 0.5) * layout.scaleX;
-  const y = layout.offsetY + (p.row + 0.5) * layout.scaleY;
+  const { x, y } = imageToCanvas(p.row, p.column, layout);
   const gap = Math.max(6, layout.scaleX);
   const segments: [number, number, number, number][] = [
     [layout.offsetX, y, x - gap, y],

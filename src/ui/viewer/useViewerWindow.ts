@@ -34,8 +34,11 @@ export function useViewerWindow(opts: {
 
   const autoWindow = useMemo(() => (frame ? percentileWindow(frame.values) : null), [frame]);
   const defaultWindow = useMemo(
-    () => (image && frame ? initialWindow(image, frame.values, initialChoice) : { center: 0.5, width: 1 }),
-    [image, frame, initialChoice],
+    () =>
+      image && frame
+        ? initialWindow(image, frame.values, initialChoice, autoWindow)
+        : { center: 0.5, width: 1 },
+    [image, frame, initialChoice, autoWindow],
   );
   const [lo, hi] = useMemo(() => (frame ? valueRange(frame.values) : [0, 255]), [frame]);
   const sensitivity = dragSensitivity(lo, hi);
@@ -60,10 +63,10 @@ export function useViewerWindow(opts: {
   const choose = useCallback(
     (choice: WindowChoice) => {
       if (!image || !frame) return;
-      const w = resolveWindowChoice(choice, image, frame.values);
+      const w = resolveWindowChoice(choice, image, frame.values, autoWindow);
       if (w) setWindow(w);
     },
-    [image, frame, setWindow],
+    [image, frame, autoWindow, setWindow],
   );
 
   return { window, defaultWindow, autoWindow, sensitivity, keyStep, decimals, setWindow, choose, pin };

@@ -46,6 +46,7 @@ export function valueRange(values: Float32Array): [number, number] {
   let max = -Infinity;
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
+    if (!Number.isFinite(v)) continue;
     if (v < min) min = v;
     if (v > max) max = v;
   }

@@ -42,6 +42,25 @@ describe('radiology-images lesson', () => {
     expect(body.zh).toContain('每一级灰度要覆盖 16 HU');
   });
 
+  it('computes its tissue figures from the tissue table', () => {
+    // Grey matter 35…45 (midpoint 40) − white matter 20…30 (midpoint 25) = 15 HU; 12 tissues listed.
+    const windowing = radiologyImages.steps[1]!.body;
+    expect(windowing.en).toContain('differ by only about 15 HU');
+    expect(windowing.zh).toContain('只相差约 15 HU');
+    const hounsfield = radiologyImages.steps[0]!.body;
+    expect(hounsfield.en).toContain('lists 12 tissues');
+    expect(hounsfield.zh).toContain('给出的 12 种组织');
+  });
+
+  it('writes the preset windows it names from the presets (windowPresets.ts)', () => {
+    const live = radiologyImages.steps[2]!;
+    expect(live.body.en).toContain('*lung* (L −600, W 1500)');
+    expect(live.body.en).toContain('*mediastinum* (L 50, W 350)');
+    expect(live.body.en).toContain('*bone* (L 400, W 1800)');
+    expect(live.body.zh).toContain('*肺窗*（L −600，W 1500）');
+    expect(live.params.filter((p) => p.kind === 'number').map((p) => p.default)).toEqual([-600, 1500]);
+  });
+
   it('opens only samples that the gallery manifest lists', () => {
     const path = 'public/samples/manifest.json';
     expect(existsSync(path)).toBe(true);

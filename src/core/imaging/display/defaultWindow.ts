@@ -2,7 +2,7 @@
  * Where a window comes from — the file, a preset, the automatic percentile window or the full data
  * range — and which one an image starts with.
  */
-import { frameCount, imageSamplesPerPixel, imageUnit, type ViewerImage } from './displayFrame';
+import { imageSamplesPerPixel, imageUnit, type ViewerImage } from './displayFrame';
 import { percentileWindow } from './percentileWindow';
 import { getWindowPreset, type WindowPresetId } from './windowPresets';
 import { clampWindow, fullRangeWindow, MIN_WINDOW_WIDTH, type VoiWindow } from './voiWindow';
@@ -52,15 +52,17 @@ export function defaultWindowChoice(image: ViewerImage): WindowChoice {
 /**
  * The window a choice stands for, for `image` whose current frame holds `values`; null when the
  * choice is not available (no file window; no finite value for 'auto'; a preset for an image whose
- * unit is not the preset's).
+ * unit is not the preset's). `autoWindow`, when given, is `percentileWindow(values)` already
+ * computed (the viewer keeps it), so that 'auto' does not compute it again.
  */
 export function resolveWindowChoice(
   choice: WindowChoice,
   image: ViewerImage,
   values: Float32Array,
+  autoWindow?: VoiWindow | null,
 ): VoiWindow | null {
   if (choice === 'file') return fileWindow(image);
-  if (choice === 'auto') return percentileWindow(values);
+  if (choice === 'auto') return autoWindow !== undefined ? autoWindow : percentileWindow(values);
   if (choice === 'full') return fullRangeWindow(imageBits(image));
   const preset = getWindowPreset(choice);
   if (!preset || preset.unit !== imageUnit(image)) return null;
@@ -70,17 +72,18 @@ export function resolveWindowChoice(
 /**
  * The starting window of `image` on the frame holding `values`: `preferred` when it resolves
  * (e.g. a lesson's initial preset), else {@link defaultWindowChoice}, else the full range.
+ * `autoWindow`: `percentileWindow(values)` when already computed (see {@link resolveWindowChoice}).
  */
-export function initialWindow(image: ViewerImage, values: Float32Array, preferred?: WindowChoice): VoiWindow {
-  const fromPreferred = preferred ? resolveWindowChoice(preferred, image, values) : null;
+export function initialWindow(
+  image: ViewerImage,
+  values: Float32Array,
+  preferred?: WindowChoice,
+  autoWindow?: VoiWindow | null,
+): VoiWindow {
+  const fromPreferred = preferred ? resolveWindowChoice(preferred, image, values, autoWindow) : null;
   const w =
     fromPreferred ??
-    resolveWindowChoice(defaultWindowChoice(image), image, values) ??
+    resolveWindowChoice(defaultWindowChoice(image), image, values, autoWindow) ??
     fullRangeWindow(imageBits(image));
   return clampWindow(w);
-}
-
-/** Whether the image has more than one frame (the viewer then shows a frame slider). */
-export function isMultiFrame(image: ViewerImage): boolean {
-  return frameCount(image) > 1;
 }

@@ -34,6 +34,14 @@ export interface RenderOptions {
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([0x01020304]).buffer)[0] === 0x04;
 
 /**
+ * Whether a frame is MONOCHROME1 (grey, "minimum value displayed white", PS3.3 C.7.6.3.1.2): one
+ * sample per pixel and that Photometric Interpretation, read trimmed and case-insensitively.
+ */
+export function isMonochrome1(photometricInterpretation: string, samplesPerPixel: number): boolean {
+  return samplesPerPixel === 1 && photometricInterpretation.trim().toUpperCase() === 'MONOCHROME1';
+}
+
+/**
  * Whether the display inverts: MONOCHROME1 means "minimum value displayed white" (PS3.3 C.7.6.3.1.2),
  * so its greyscale is inverted after the VOI LUT; the user's toggle inverts once more.
  */
@@ -42,8 +50,7 @@ export function isDisplayInverted(
   samplesPerPixel: number,
   invert = false,
 ): boolean {
-  const mono1 = samplesPerPixel === 1 && photometricInterpretation.trim().toUpperCase() === 'MONOCHROME1';
-  return mono1 !== invert;
+  return isMonochrome1(photometricInterpretation, samplesPerPixel) !== invert;
 }
 
 /**

@@ -97,3 +97,13 @@ export function isWindowPresetId(id: unknown): id is WindowPresetId {
 export function getWindowPreset(id: string): WindowPreset | undefined {
   return WINDOW_PRESETS.find((p) => p.id === id);
 }
+
+/**
+ * The preset with this id, for code built on a known preset (lesson texts, quiz answers, sample
+ * recipes). @throws Error when the list lacks it (a programming error, caught at import).
+ */
+export function requireWindowPreset(id: WindowPresetId): WindowPreset {
+  const preset = getWindowPreset(id);
+  if (!preset) throw new Error(`Window preset '${id}' missing from WINDOW_PRESETS`);
+  return preset;
+}

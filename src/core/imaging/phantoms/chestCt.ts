@@ -66,19 +66,36 @@ function addLungTexture(canvas: Canvas, rng: Rng): void {
   }
 }
 
-/** Paints one nodule (partial-volume edge) and its mask; returns its centre and HU. */
-function drawNodule(
+/** Where {@link drawNodule} looks for a random site: margin (mm), search tries, and the fallback centre. */
+export interface NoduleSiteOptions {
+  marginMm: number;
+  /** findSite's default when absent. */
+  tries?: number;
+  fallback: PointMm;
+}
+
+/** The slice's nodule sites: 4 mm inside lung or vessel, else a point in the right lung. */
+const SLICE_SITE: NoduleSiteOptions = { marginMm: 4, fallback: { x: -80, y: -10 } };
+
+/**
+ * Paints one nodule (partial-volume edge) and its mask; returns its centre and HU. Without
+ * `spec.at`, the centre is a random site in lung or vessel (one findSite call on `rng`).
+ */
+export function drawNodule(
   canvas: Canvas,
   mask: Uint8Array,
   spec: NoduleSpec,
   rng: Rng,
+  site: NoduleSiteOptions = SLICE_SITE,
 ): { at: PointMm; hu: number; kind: 'solid' | 'ground-glass' } {
   const kind = spec.kind ?? 'solid';
   const tissue = kind === 'solid' ? T('solid-nodule') : T('ground-glass-nodule');
   const hu = spec.hu ?? CT_TISSUES[tissue]?.hu ?? 40;
   const radius = spec.diameterMm / 2;
   const at = spec.at ??
-    findSite(canvas, radius, 4, new Set([T('lung'), T('vessel')]), rng) ?? { x: -80, y: -10 };
+    findSite(canvas, radius, site.marginMm, new Set([T('lung'), T('vessel')]), rng, site.tries) ?? {
+      ...site.fallback,
+    };
   // Ground glass only raises the lung's density: vessels crossing it stay visible.
   const over = kind === 'solid' ? undefined : new Set([T('lung')]);
   canvas.capsule(at.x, at.y, at.x, at.y, radius, radius, tissue, over, true, hu);

@@ -7,8 +7,9 @@
 
 import { Canvas } from './Canvas';
 import { applyCtImaging, type CtKernel } from './ctImaging';
-import { CT_TISSUE_HU, CT_TISSUE_NAMES, CT_TISSUES, ctTissueIndex as T } from './ctTissues';
-import { findSite, paintDiscMask, type PointMm } from './lesionSites';
+import { drawNodule, type NoduleSiteOptions } from './chestCt';
+import { CT_TISSUE_HU, CT_TISSUE_NAMES, ctTissueIndex as T } from './ctTissues';
+import type { PointMm } from './lesionSites';
 import { drawVesselTree, scatterVesselDots } from './lungVessels';
 import { maskBox, type PhantomImage } from './PhantomImage';
 import { createRng, smoothField } from './random';
@@ -30,7 +31,8 @@ export interface ChestCtPatchOptions {
 }
 
 const LUNG = new Set([T('lung')]);
-const LUNG_OR_VESSEL = new Set([T('lung'), T('vessel')]);
+/** A patch's nodule site: 1.5 mm inside lung or vessel, 400 tries, else the patch centre. */
+const PATCH_SITE: NoduleSiteOptions = { marginMm: 1.5, tries: 400, fallback: { x: 0, y: 0 } };
 
 /**
  * Draws a piece of chest wall near one edge: the lung fills a large circle (the inside of the
@@ -95,24 +97,7 @@ export function makeChestCtPatch(options: ChestCtPatchOptions = {}): PhantomImag
   const labels: PhantomImage['labels'] = { hasNodule: false };
   if (options.nodule !== undefined) {
     const n = options.nodule;
-    const kind = n.kind ?? 'solid';
-    const tissue = kind === 'solid' ? T('solid-nodule') : T('ground-glass-nodule');
-    const hu = n.hu ?? CT_TISSUES[tissue]?.hu ?? 40;
-    const radius = n.diameterMm / 2;
-    const at = n.at ?? findSite(canvas, radius, 1.5, LUNG_OR_VESSEL, rng, 400) ?? { x: 0, y: 0 };
-    canvas.capsule(
-      at.x,
-      at.y,
-      at.x,
-      at.y,
-      radius,
-      radius,
-      tissue,
-      kind === 'solid' ? undefined : LUNG,
-      true,
-      hu,
-    );
-    paintDiscMask(mask, canvas, at.x, at.y, radius);
+    const { hu, kind } = drawNodule(canvas, mask, n, rng, PATCH_SITE);
     Object.assign(labels, {
       hasNodule: true,
       lesionHu: hu,

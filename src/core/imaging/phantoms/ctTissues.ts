@@ -28,6 +28,9 @@
  * Hansell DM et al., "Fleischner Society: glossary of terms for thoracic imaging", Radiology
  * 2008;246:697–722. Air and water are exact by the definition of the Hounsfield scale
  * (Hounsfield 1973). Measured values vary by several HU with kVp, kernel and scanner.
+ *
+ * The lesson's tissue table (huScale.ts `TISSUE_HU`) shows these reference ranges for the tissues
+ * it shares with the phantoms, so a probed sample pixel falls inside the range the lesson shows.
  */
 
 /** A CT tissue: its nominal value and the reference range it must stay in. */

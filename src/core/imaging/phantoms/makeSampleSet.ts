@@ -9,13 +9,14 @@
  * stored in 16 (0…4095) with no rescale (MR) or the identity rescale (DX).
  */
 
+import { applyWindow } from '../display/applyWindow';
 import type { SampleEntry, SamplesManifest } from '../samplesManifest';
 import type { DicomWriteInput } from '../writer/DicomWriteInput';
 import { writeDicom } from '../writer/writeDicom';
 import { CT_MAX_HU, CT_MIN_HU } from './ctTissues';
 import type { PhantomImage } from './PhantomImage';
 import { phantomFromGenerator } from './phantomFromGenerator';
-import { greyPng, windowToGrey } from './renderWindowPng';
+import { greyPng } from './renderWindowPng';
 import { SAMPLE_RECIPES, type SampleRecipe } from './sampleRecipes';
 
 /** One file of the set, named relative to the samples folder. */
@@ -98,11 +99,10 @@ export function makeSample(recipe: SampleRecipe): { files: SampleFile[]; entry: 
   const dicom = writeDicom(dicomInput(recipe, phantom, frame));
   const window = recipe.windows[0] ?? { center: 0, width: 1 };
   const invert = phantom.labels.photometric === 'MONOCHROME1';
-  const png = greyPng(
-    windowToGrey(frame, window.center, window.width, invert),
-    phantom.rows,
-    phantom.columns,
-  );
+  // The app's own window (PS3.3 C.11.2.1.2.1 LINEAR); MONOCHROME1 shows 255 − y.
+  const grey = applyWindow(Float32Array.from(frame), window.center, window.width);
+  if (invert) for (let i = 0; i < grey.length; i++) grey[i] = 255 - grey[i]!;
+  const png = greyPng(grey, phantom.rows, phantom.columns);
   const entry: SampleEntry = {
     id: recipe.id,
     title: recipe.title,

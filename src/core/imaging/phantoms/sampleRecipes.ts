@@ -4,6 +4,7 @@
  * punctuation).
  */
 
+import { requireWindowPreset, type WindowPresetId } from '../display/windowPresets';
 import type { SampleText } from '../samplesManifest';
 import type { GeneratorName, GeneratorOptions } from './phantomFromGenerator';
 
@@ -21,10 +22,24 @@ export interface SampleRecipe {
   bodyPart: string;
 }
 
-const LUNG = { center: -600, width: 1500, explanation: 'LUNG' };
-const MEDIASTINUM = { center: 40, width: 400, explanation: 'MEDIASTINUM' };
-const BRAIN = { center: 40, width: 80, explanation: 'BRAIN' };
-const BONE = { center: 600, width: 2800, explanation: 'BONE' };
+/** A preset as a file window, with the Window Center & Width Explanation (0028,1055) the file carries. */
+function presetWindow(id: WindowPresetId, explanation: string) {
+  const { center, width } = requireWindowPreset(id);
+  return { center, width, explanation };
+}
+
+const LUNG = presetWindow('lung', 'LUNG');
+/**
+ * The soft-tissue preset (L 40, W 400). The files' explanation says 'MEDIASTINUM' (the mediastinum
+ * preset is L 50, W 350); it stays so that the committed samples keep their bytes.
+ */
+const SOFT_TISSUE = presetWindow('soft-tissue', 'MEDIASTINUM');
+const BRAIN = presetWindow('brain', 'BRAIN');
+/**
+ * The samples' own wide bone window (L 600, W 2800: −800…2000 HU), wider and higher than the bone
+ * preset (L 400, W 1800). Not a published preset; kept so that the committed samples keep their bytes.
+ */
+const WIDE_BONE = { center: 600, width: 2800, explanation: 'BONE' };
 
 /** The gallery, in display order. */
 export const SAMPLE_RECIPES: readonly SampleRecipe[] = [
@@ -37,7 +52,7 @@ export const SAMPLE_RECIPES: readonly SampleRecipe[] = [
       zh: '心脏层面的轴位图像：肺内可见分支状血管，另有心脏、主动脉、脊柱、肋骨和检查床。肺窗显示。',
     },
     generator: { name: 'chestCt', seed: 101, options: { size: 512, kernel: 'standard', noiseHu: 15 } },
-    windows: [LUNG, MEDIASTINUM],
+    windows: [LUNG, SOFT_TISSUE],
     patientName: 'PHANTOM^CHEST',
     bodyPart: 'CHEST',
   },
@@ -55,7 +70,7 @@ export const SAMPLE_RECIPES: readonly SampleRecipe[] = [
       seed: 102,
       options: { size: 512, kernel: 'standard', noiseHu: 15, noduleDiameterMm: 14, noduleKind: 'solid' },
     },
-    windows: [LUNG, MEDIASTINUM],
+    windows: [LUNG, SOFT_TISSUE],
     patientName: 'PHANTOM^CHEST',
     bodyPart: 'CHEST',
   },
@@ -79,7 +94,7 @@ export const SAMPLE_RECIPES: readonly SampleRecipe[] = [
         noduleKind: 'ground-glass',
       },
     },
-    windows: [LUNG, MEDIASTINUM],
+    windows: [LUNG, SOFT_TISSUE],
     patientName: 'PHANTOM^CHEST',
     bodyPart: 'CHEST',
   },
@@ -92,7 +107,7 @@ export const SAMPLE_RECIPES: readonly SampleRecipe[] = [
       zh: '经基底节的轴位图像：可见灰质、白质、脑室、脑沟和颅骨。脑窗显示。',
     },
     generator: { name: 'headCt', seed: 201, options: { size: 512, kernel: 'soft', noiseHu: 3 } },
-    windows: [BRAIN, BONE],
+    windows: [BRAIN, WIDE_BONE],
     patientName: 'PHANTOM^HEAD',
     bodyPart: 'HEAD',
   },
@@ -116,7 +131,7 @@ export const SAMPLE_RECIPES: readonly SampleRecipe[] = [
         haemorrhageSide: 'right',
       },
     },
-    windows: [BRAIN, BONE],
+    windows: [BRAIN, WIDE_BONE],
     patientName: 'PHANTOM^HEAD',
     bodyPart: 'HEAD',
   },

@@ -8,6 +8,7 @@ import {
   huFromAttenuation,
   huPerGreyLevel,
 } from '../../../../src/core/imaging/huScale';
+import { CT_TISSUES } from '../../../../src/core/imaging/phantoms/ctTissues';
 
 describe('Hounsfield scale', () => {
   it('puts water at 0 HU and air at −1000 HU by definition', () => {
@@ -34,6 +35,23 @@ describe('Hounsfield scale', () => {
     expect(Math.min(...lows)).toBe(-1000);
     expect(TISSUE_HU.find((t) => t.id === 'bone')?.range[1]).toBe(3000);
     expect(TISSUE_HU.find((t) => t.id === 'water')?.range).toEqual([0, 0]);
+  });
+
+  it('shows the ranges the CT phantoms paint for the tissues they share (ctTissues.ts)', () => {
+    const range = (id: string) => TISSUE_HU.find((t) => t.id === id)?.range;
+    // CT_TISSUES: lung −900…−850, fat −120…−90, white matter 20…30, grey matter 35…45,
+    // blood 30…45 (painted at 40, the aorta of the chest-CT samples), acute haemorrhage 50…90.
+    expect(range('lung')).toEqual([-900, -850]);
+    expect(range('fat')).toEqual([-120, -90]);
+    expect(range('white-matter')).toEqual([20, 30]);
+    expect(range('grey-matter')).toEqual([35, 45]);
+    expect(range('blood')).toEqual([30, 45]);
+    expect(range('haematoma')).toEqual([50, 90]);
+    for (const t of CT_TISSUES) {
+      const shown = TISSUE_HU.find((x) => x.id === t.name);
+      if (shown) expect(t.hu).toBeGreaterThanOrEqual(shown.range[0]);
+      if (shown) expect(t.hu).toBeLessThanOrEqual(shown.range[1]);
+    }
   });
 
   it('computes HU per grey level: the 12-bit range on 256 levels is 16 HU each', () => {

@@ -50,4 +50,11 @@ describe('drag helpers', () => {
     expect(valueRange(new Float32Array([3, -7, 12, 0]))).toEqual([-7, 12]);
     expect(valueRange(new Float32Array(0))).toEqual([0, 0]);
   });
+
+  it('valueRange skips NaN and ±Infinity', () => {
+    expect(valueRange(new Float32Array([Number.NEGATIVE_INFINITY, 3, Number.NaN, -7, Infinity]))).toEqual([
+      -7, 3,
+    ]);
+    expect(valueRange(new Float32Array([Number.NaN, Infinity]))).toEqual([0, 0]);
+  });
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gaussianBlur, gaussianKernel } from '../../../../../src/core/imaging/phantoms/gaussianBlur';
 import { createRng, smoothField } from '../../../../../src/core/imaging/phantoms/random';
-import { windowToGrey } from '../../../../../src/core/imaging/phantoms/renderWindowPng';
 import { standardDeviation } from './measure';
 
 describe('gaussianBlur', () => {
@@ -43,19 +42,5 @@ describe('smoothField', () => {
     let product = 0;
     for (let i = 0; i < field.length - 1; i++) product += field[i]! * field[i + 1]!;
     expect(product / (field.length - 1)).toBeGreaterThan(0.8);
-  });
-});
-
-describe('windowToGrey (PS3.3 C.11.2.1.2.1)', () => {
-  it('maps values with the DICOM linear VOI function, hand-worked for c = 40, w = 400', () => {
-    // Bounds: c − 0.5 − (w − 1)/2 = −160, c − 0.5 + (w − 1)/2 = 239.
-    const grey = windowToGrey([-1000, -160, -159, 40, 200, 239, 239.5, 3000], 40, 400);
-    // −159: ((−159 − 39.5)/399 + 0.5)·255 = 0.639 → 1; 40: 127.82 → 128; 200: 230.08 → 230; 239: 255.
-    expect(Array.from(grey)).toEqual([0, 0, 1, 128, 230, 255, 255, 255]);
-  });
-
-  it('inverts for MONOCHROME1 and refuses a width below 1', () => {
-    expect(Array.from(windowToGrey([-1000, 3000], 40, 400, true))).toEqual([255, 0]);
-    expect(() => windowToGrey([0], 0, 0)).toThrow(RangeError);
   });
 });
