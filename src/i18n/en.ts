@@ -5,7 +5,6 @@
 export const en = {
   'app.brand': 'Radiology CNN Lab',
   'app.skipLink': 'Skip to main content',
-  'app.tagline': 'Learn how convolutional neural networks read medical images, by running them.',
 
   'nav.label': 'Main',
   'nav.catalogue': 'Lessons',
@@ -61,7 +60,6 @@ export const en = {
   'catalogue.notStarted': 'Not started',
   'catalogue.progressSteps': '{visited} of {total} steps',
   'catalogue.progressQuiz': 'quiz {correct}/{total}',
-  'catalogue.open': 'Start lesson',
 
   'lesson.backToCatalogue': 'All lessons',
   'lesson.stepsLabel': 'Steps of this lesson',

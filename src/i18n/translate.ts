@@ -1,4 +1,4 @@
-import type { Lang, Localized } from '../core/lessons/types';
+import type { Lang } from '../core/lessons/types';
 import { en, type MessageKey } from './en';
 import { zh } from './zh';
 
@@ -8,9 +8,8 @@ export const dictionaries: Readonly<Record<Lang, Readonly<Record<MessageKey, str
 /** Values for `{name}` placeholders. */
 export type MessageParams = Readonly<Record<string, string | number>>;
 
-/** Looks a key up and fills its `{placeholders}`; an unknown placeholder is left as is. */
-export function translate(lang: Lang, key: MessageKey, params?: MessageParams): string {
-  const template = dictionaries[lang][key] || en[key];
+/** Fills the `{name}` placeholders of `template` from `params`; an unknown placeholder is left as is. */
+export function fillPlaceholders(template: string, params?: MessageParams): string {
   if (params === undefined) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = params[name];
@@ -18,9 +17,9 @@ export function translate(lang: Lang, key: MessageKey, params?: MessageParams): 
   });
 }
 
-/** Picks the text of a {@link Localized} in `lang`. */
-export function pick(text: Localized, lang: Lang): string {
-  return text[lang];
+/** Looks a key up and fills its `{placeholders}`; an unknown placeholder is left as is. */
+export function translate(lang: Lang, key: MessageKey, params?: MessageParams): string {
+  return fillPlaceholders(dictionaries[lang][key] || en[key], params);
 }
 
 /** The BCP 47 tag for `<html lang>`. */

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import type { Lang, Localized } from '../core/lessons/types';
+import type { Lang } from '../core/lessons/types';
 import type { MessageKey } from './en';
 import { useLanguageStore } from './languageStore';
 import { translate, type MessageParams } from './translate';
@@ -16,10 +16,4 @@ export function useT(): TFunction {
 /** The current language. */
 export function useLang(): Lang {
   return useLanguageStore((s) => s.lang);
-}
-
-/** Picks a lesson text in the current language. */
-export function useLocalize(): (text: Localized) => string {
-  const lang = useLang();
-  return useCallback((text: Localized) => text[lang], [lang]);
 }

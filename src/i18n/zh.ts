@@ -4,7 +4,6 @@ import type { MessageKey } from './en';
 export const zh: Record<MessageKey, string> = {
   'app.brand': 'Radiology CNN Lab',
   'app.skipLink': '跳到主要内容',
-  'app.tagline': '亲手运行卷积神经网络，理解它如何解读医学影像。',
 
   'nav.label': '主导航',
   'nav.catalogue': '课程',
@@ -59,7 +58,6 @@ export const zh: Record<MessageKey, string> = {
   'catalogue.notStarted': '尚未开始',
   'catalogue.progressSteps': '已学 {visited}/{total} 步',
   'catalogue.progressQuiz': '测验 {correct}/{total}',
-  'catalogue.open': '开始学习',
 
   'lesson.backToCatalogue': '全部课程',
   'lesson.stepsLabel': '本课步骤',

@@ -80,6 +80,31 @@ export const useBackendStore = create<BackendState>((set, get) => ({
   },
 }));
 
+/** Waits until the compute backend is ready, starting it if nobody has yet; rejects if it fails. */
+export async function whenBackendReady(): Promise<void> {
+  const store = useBackendStore;
+  const isDone = (): boolean => {
+    const s = store.getState();
+    if (s.status === 'error') throw new Error(s.error ?? 'no compute backend');
+    return s.status === 'ready';
+  };
+  if (store.getState().status === 'idle') void store.getState().start();
+  if (isDone()) return;
+  await new Promise<void>((resolve, reject) => {
+    const unsubscribe = store.subscribe(() => {
+      try {
+        if (isDone()) {
+          unsubscribe();
+          resolve();
+        }
+      } catch (e) {
+        unsubscribe();
+        reject(e instanceof Error ? e : new Error(String(e)));
+      }
+    });
+  });
+}
+
 /** Forgets the event subscription (tests). */
 export function resetBackendSubscription(): void {
   unsubscribe?.();

@@ -3,6 +3,7 @@
  * `ε = 1e-9 · max(1, |answer|)` absorbs binary rounding (0.1 + 0.2 ≠ 0.3) without widening the
  * tolerance in any way a learner could notice.
  */
+import { parseStrictNumber } from './parseStrictNumber';
 import type { NumericQuestion, QuizQuestion } from './types';
 
 /** What the learner gave: an option id, or the raw text of a number field. */
@@ -24,9 +25,8 @@ export interface GradeResult {
 export function parseNumericAnswer(text: string): number | null {
   let s = text.trim().replace(/\s+/g, '');
   if (/^[-+]?\d+,\d+$/.test(s)) s = s.replace(',', '.');
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return null;
-  const n = Number(s);
-  return Number.isFinite(n) ? n : null;
+  const n = parseStrictNumber(s);
+  return n !== null && Number.isFinite(n) ? n : null;
 }
 
 /** True when `value` is within the question's tolerance of its answer. */

@@ -5,4 +5,5 @@ export * from './route';
 export * from './lessonState';
 export * from './progress';
 export * from './gradeQuiz';
+export * from './parseStrictNumber';
 export * from './parseRichText';

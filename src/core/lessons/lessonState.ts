@@ -5,6 +5,7 @@
  * malformed number falls back to the default, unknown keys are dropped. Nothing here throws.
  */
 import type { LessonDef, LessonState, NumberParamDef, ParamDef, ParamValues, StepDef } from './types';
+import { parseStrictNumber } from './parseStrictNumber';
 import { formatHash, parseHash, queryValue } from './route';
 
 /** Number of decimals in the shortest decimal form of `x` (for exact grid snapping). */
@@ -34,9 +35,8 @@ export function snapNumber(def: NumberParamDef, value: number): number {
 export function coerceParam(def: ParamDef, raw: string | undefined): number | string {
   if (raw === undefined) return def.default;
   if (def.kind === 'enum') return def.options.some((o) => o.value === raw) ? raw : def.default;
-  const trimmed = raw.trim();
-  if (trimmed === '' || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(trimmed)) return def.default;
-  return snapNumber(def, Number(trimmed));
+  const value = parseStrictNumber(raw.trim());
+  return value === null ? def.default : snapNumber(def, value);
 }
 
 /** The default values of a step's parameters. */
@@ -95,11 +95,4 @@ export function parseLessonHash(lesson: LessonDef, hash: string): LessonState | 
   const route = parseHash(hash);
   if (route.page !== 'lesson' || route.lessonId !== lesson.id) return null;
   return stateFromQuery(lesson, route.query);
-}
-
-/** True when two states are equal (same step, same parameter values). */
-export function sameState(a: LessonState, b: LessonState): boolean {
-  if (a.step !== b.step) return false;
-  const ka = Object.keys(a.params);
-  return ka.length === Object.keys(b.params).length && ka.every((k) => a.params[k] === b.params[k]);
 }

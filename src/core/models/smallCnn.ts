@@ -40,10 +40,18 @@ export const SMALL_CNN_ARCHITECTURE: SmallCnnArchitecture = {
   kernel: 3,
 };
 
+/** A 2-D convolution layer: `filters · (k·k·channels + 1)` weights and biases. */
+export function convLayerParams(filters: number, kernel: number, channels: number): number {
+  return filters * (kernel * kernel * channels + 1);
+}
+
 /** Trainable parameters of the small CNN, counted from the formula in the module comment. */
 export function smallCnnParamCount(a: SmallCnnArchitecture = SMALL_CNN_ARCHITECTURE): number {
-  const k2 = a.kernel * a.kernel;
-  return a.filters1 * (k2 + 1) + a.filters2 * (k2 * a.filters1 + 1) + (2 * a.filters2 + 2);
+  return (
+    convLayerParams(a.filters1, a.kernel, 1) +
+    convLayerParams(a.filters2, a.kernel, a.filters1) +
+    (2 * a.filters2 + 2)
+  );
 }
 
 /** Builds the uncompiled model with tfjs-layers (passed in, so callers decide when it loads). */

@@ -1,11 +1,10 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { computeBatchFeatures, SCALAR_FEATURE_IDS } from '../../core/datasets/handcraftedFeatures';
+import { SCALAR_FEATURE_IDS } from '../../core/datasets/handcraftedFeatures';
 import { SMALL_CNN_ARCHITECTURE, smallCnnParamCount } from '../../core/models/smallCnn';
-import type { Lang } from '../../core/lessons/types';
 import { RichText } from '../../ui/RichText';
 import type { WidgetProps } from '../widgetTypes';
-import { PATCH_SIZE, TRAIN_SIZES } from './aiMlDlData';
-import { CLASSIFIER_PARAM, numberParamValue } from './aiMlDlParams';
+import { TRAIN_SIZES } from './aiMlDlData';
+import { classifierName, numberParamValue } from './aiMlDlParams';
 import { formatAuc, formatInt, formatMs, formatPercent, tx } from './aiMlDlTexts';
 import { runClassic, type ClassifierId, type ClassicResult } from './classicPipeline';
 import { CnnTrainingControls } from './CnnTrainingControls';
@@ -18,7 +17,10 @@ import './aiMlDl.css';
 
 interface ClassicMeasured {
   result: ClassicResult;
-  /** Time to compute the features of the training patches, ms, measured now. */
+  /**
+   * Time to compute the features of the training patches, ms: their number times the per-patch
+   * time measured when the lesson data was built.
+   */
   featureMs: number;
 }
 
@@ -26,16 +28,10 @@ interface ClassicMeasured {
 export function measureClassic(data: LessonData, n: number, clf: ClassifierId): ClassicMeasured {
   const { dataset } = data;
   const count = Math.min(n, dataset.train.count);
-  const t0 = performance.now();
-  const trainFeatures = computeBatchFeatures(
-    dataset.train.images.subarray(0, count * PATCH_SIZE * PATCH_SIZE),
-    count,
-    PATCH_SIZE,
-  );
-  const featureMs = performance.now() - t0;
+  const featureMs = count * data.featureMsPerPatch;
   const result = runClassic(
     {
-      trainFeatures,
+      trainFeatures: data.trainFeatures.slice(0, count),
       trainLabels: dataset.train.labels,
       testFeatures: data.testFeatures,
       testLabels: dataset.test.labels,
@@ -58,10 +54,6 @@ function classicRun(data: LessonData, m: ClassicMeasured, clf: ClassifierId): Me
     trainMs: m.result.trainMs,
     paramCount: m.result.paramCount,
   };
-}
-
-function classifierName(clf: string, lang: Lang): string {
-  return CLASSIFIER_PARAM.options.find((o) => o.value === clf)?.label[lang] ?? clf;
 }
 
 function ComparisonLive({ data, params, lang }: { data: LessonData } & Pick<WidgetProps, 'params' | 'lang'>) {

@@ -1,18 +1,10 @@
-import { interpolateRdBu } from 'd3';
-
-/**
- * Colour of a weight scaled to [−1, 1] on ColorBrewer's RdBu diverging scheme (colour-blind safe;
- * Harrower M, Brewer CA. ColorBrewer.org. Cartogr J 2003;40:27–37), reversed so that negative is
- * blue and positive is red; 0 is near white.
- */
-export function divergingColour(t: number): string {
-  return interpolateRdBu(0.5 - 0.5 * Math.max(-1, Math.min(1, t)));
-}
+import { blueOrange, textColorOn } from '../../core/viz/colorMaps';
 
 const CELL = 22;
 
 /**
- * A k×k kernel as a small heat map, scaled to its own largest |weight|. The weights are in the
+ * A k×k kernel as a small heat map on the shared diverging map ({@link blueOrange}: negative blue,
+ * 0 light grey, positive orange), scaled to its own largest |weight|. The weights are in the
  * accessible name; small integer kernels also print them in the cells.
  */
 export function KernelHeatmap({
@@ -40,7 +32,7 @@ export function KernelHeatmap({
         aria-label={ariaLabel}
       >
         {weights.map((w, i) => {
-          const t = w / max;
+          const colour = blueOrange(w / max);
           return (
             <g key={i}>
               <rect
@@ -48,7 +40,7 @@ export function KernelHeatmap({
                 y={Math.floor(i / k) * CELL}
                 width={CELL}
                 height={CELL}
-                fill={divergingColour(t)}
+                fill={colour}
                 stroke="#555"
                 strokeWidth={0.5}
               />
@@ -59,7 +51,7 @@ export function KernelHeatmap({
                   dy="0.35em"
                   textAnchor="middle"
                   fontSize={9}
-                  fill={Math.abs(t) > 0.6 ? '#fff' : '#111'}
+                  fill={textColorOn(colour)}
                   aria-hidden="true"
                 >
                   {w}
@@ -91,14 +83,7 @@ export function KernelLegend({
     <figure className="aimldl-legend" data-testid="kernel-legend">
       <svg viewBox="0 0 200 16" width={200} height={16} aria-hidden="true">
         {Array.from({ length: 40 }, (_, i) => (
-          <rect
-            key={i}
-            x={i * 5}
-            y={0}
-            width={5}
-            height={16}
-            fill={divergingColour(-1 + (2 * (i + 0.5)) / 40)}
-          />
+          <rect key={i} x={i * 5} y={0} width={5} height={16} fill={blueOrange(-1 + (2 * (i + 0.5)) / 40)} />
         ))}
         {stops.map((s) => (
           <line

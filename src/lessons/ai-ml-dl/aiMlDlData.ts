@@ -27,11 +27,6 @@ export function logisticRegressionParams(featureCount: number): number {
   return featureCount + 1;
 }
 
-/** A 2-D convolution layer: `filters · (k·k·channels + 1)` weights and biases. */
-export function convLayerParams(filters: number, kernel: number, channels: number): number {
-  return filters * (kernel * kernel * channels + 1);
-}
-
 /** The first layer of the small CNN that step 3 trains live (from its architecture in core/models). */
 export const SMALL_CNN_FIRST_LAYER = {
   filters: SMALL_CNN_ARCHITECTURE.filters1,
@@ -68,11 +63,6 @@ export const ADRENAL_ROI_HU: readonly number[] = [6, -3, 12, 4, 9, -1, 8, 7];
  */
 export const ADRENAL_ADENOMA_THRESHOLD_HU = 10;
 
-/** Arithmetic mean. */
-export function mean(values: readonly number[]): number {
-  return values.length === 0 ? Number.NaN : values.reduce((a, b) => a + b, 0) / values.length;
-}
-
 /** Sum. */
 export function sum(values: readonly number[]): number {
   return values.reduce((a, b) => a + b, 0);
@@ -81,9 +71,4 @@ export function sum(values: readonly number[]): number {
 /** A number for display: at most `digits` decimals, no trailing zeros. */
 export function fmt(n: number, digits = 2): string {
   return String(Number(n.toFixed(digits)));
-}
-
-/** The same text in both languages, for strings built from numbers. */
-export function both(f: (lang: 'en' | 'zh') => string): Localized {
-  return { en: f('en'), zh: f('zh') };
 }

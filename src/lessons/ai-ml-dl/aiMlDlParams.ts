@@ -1,4 +1,4 @@
-import type { EnumParamDef, Localized, NumberParamDef } from '../../core/lessons/types';
+import type { EnumParamDef, Lang, Localized, NumberParamDef } from '../../core/lessons/types';
 import { SCALAR_FEATURE_IDS, type ScalarFeatureId } from '../../core/datasets/handcraftedFeatures';
 import { TRAIN_SIZES } from './aiMlDlData';
 
@@ -55,6 +55,11 @@ export const CLASSIFIER_PARAM: EnumParamDef = {
   ],
   default: 'logreg',
 };
+
+/** Display name of a classifier id in `lang` (the id itself when unknown). */
+export function classifierName(clf: string, lang: Lang): string {
+  return CLASSIFIER_PARAM.options.find((o) => o.value === clf)?.label[lang] ?? clf;
+}
 
 /** Training examples used (a prefix of the same pool); `n`. */
 export const TRAIN_SIZE_PARAM: EnumParamDef = {

@@ -1,3 +1,4 @@
+import { meanAndSd } from '../../core/datasets/handcraftedFeatures';
 import type { QuizDef } from '../../core/lessons/types';
 import { rocAuc } from '../../core/training/rocAuc';
 import {
@@ -7,13 +8,12 @@ import {
   QUIZ_AUC_CASE,
   fmt,
   logisticRegressionParams,
-  mean,
   sum,
 } from './aiMlDlData';
 
 const n = CLASSIC_FEATURES.length;
 const lrParams = logisticRegressionParams(n);
-const roiMean = mean(ADRENAL_ROI_HU);
+const roiMean = meanAndSd(ADRENAL_ROI_HU).mean;
 const roiList = ADRENAL_ROI_HU.join(', ');
 const below = roiMean <= ADRENAL_ADENOMA_THRESHOLD_HU;
 

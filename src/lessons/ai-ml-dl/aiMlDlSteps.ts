@@ -1,5 +1,5 @@
 import type { StepDef } from '../../core/lessons/types';
-import { SMALL_CNN_ARCHITECTURE, smallCnnParamCount } from '../../core/models/smallCnn';
+import { SMALL_CNN_ARCHITECTURE, convLayerParams, smallCnnParamCount } from '../../core/models/smallCnn';
 import {
   ADRENAL_ADENOMA_THRESHOLD_HU,
   CLASSIC_FEATURES,
@@ -7,7 +7,6 @@ import {
   SMALL_CNN_FIRST_LAYER,
   TEST_SIZE,
   TRAIN_SIZES,
-  convLayerParams,
   logisticRegressionParams,
 } from './aiMlDlData';
 import {

@@ -1,8 +1,9 @@
 import type { Lang, Localized } from '../../core/lessons/types';
+import { fillPlaceholders } from '../../i18n/translate';
 
 /**
  * Texts of the ai-ml-dl widgets, in both languages. `{name}` placeholders are filled by
- * {@link fill}; every entry is checked by tests/unit/lessons/aiMlDlTexts.test.ts (same rules as
+ * {@link fillPlaceholders}; every entry is checked by tests/unit/lessons/aiMlDlTexts.test.ts (same rules as
  * the lesson texts: no stray English words and full-width punctuation in Chinese).
  */
 export const aiMlDlTexts = {
@@ -137,18 +138,13 @@ export const aiMlDlTexts = {
   notYet: { en: 'not yet', zh: '尚未测量' },
 } satisfies Record<string, Localized>;
 
-/** Fills `{name}` placeholders of one language's text. */
-export function fill(text: string, vars: Readonly<Record<string, string | number>>): string {
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
-}
-
 /** A text in `lang` with its placeholders filled. */
 export function tx(
   key: keyof typeof aiMlDlTexts,
   lang: Lang,
   vars: Readonly<Record<string, string | number>> = {},
 ): string {
-  return fill(aiMlDlTexts[key][lang], vars);
+  return fillPlaceholders(aiMlDlTexts[key][lang], vars);
 }
 
 /** Accuracy as a percentage with one decimal, e.g. `75.5%`; `—` when undefined. */

@@ -5,7 +5,6 @@
  */
 import {
   featureVector,
-  SCALAR_FEATURE_IDS,
   type PatchFeatures,
   type ScalarFeatureId,
 } from '../../core/datasets/handcraftedFeatures';
@@ -58,9 +57,6 @@ export interface ClassicResult {
   /** Scores of the test patches (probabilities or SVM margins). */
   testScores: number[];
 }
-
-/** The feature list of the "all features" input: every scalar feature, then the LBP histogram. */
-export const ALL_FEATURES: readonly ScalarFeatureId[] = SCALAR_FEATURE_IDS;
 
 /** Trains and measures one classic classifier. */
 export function runClassic(data: ClassicData, cfg: ClassicConfig): ClassicResult {

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { takeFirst } from '../../core/datasets/phantomPatchDataset';
 import type { SmallCnnProgress } from '../../core/models/smallCnn';
 import { accuracyAt, rocAuc } from '../../core/training/rocAuc';
-import { useBackendStore } from '../../ui/backendStore';
+import { whenBackendReady } from '../../ui/backendStore';
 import { loadLessonData } from './lessonData';
 import { cnnKey, useRunsStore, type CnnRun } from './runsStore';
 
@@ -16,28 +16,25 @@ export interface CnnConfig {
 /** Where a training run is. */
 export type CnnPhase = 'idle' | 'backend' | 'data' | 'training' | 'error';
 
-/** Waits until the app's compute backend is ready, starting it if nobody has yet. */
-export async function ensureBackend(): Promise<void> {
-  const store = useBackendStore;
-  const isDone = (): boolean => {
-    const s = store.getState();
-    if (s.status === 'error') throw new Error(s.error ?? 'no compute backend');
-    return s.status === 'ready';
-  };
-  if (store.getState().status === 'idle') void store.getState().start();
-  if (isDone()) return;
-  await new Promise<void>((resolve, reject) => {
-    const unsubscribe = store.subscribe(() => {
-      try {
-        if (isDone()) {
-          unsubscribe();
-          resolve();
-        }
-      } catch (e) {
-        unsubscribe();
+/** What {@link unlessAborted} resolves to when the signal aborts first. */
+const ABORTED = Symbol('aborted');
+
+/** Settles like `promise`, or resolves to `ABORTED` as soon as `signal` aborts. */
+function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T | typeof ABORTED> {
+  if (signal.aborted) return Promise.resolve(ABORTED);
+  return new Promise((resolve, reject) => {
+    const onAbort = () => resolve(ABORTED);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
         reject(e instanceof Error ? e : new Error(String(e)));
-      }
-    });
+      },
+    );
   });
 }
 
@@ -64,13 +61,19 @@ export function useCnnTraining(cfg: CnnConfig) {
       controller.current = abort;
       setError(null);
       setProgress(null);
+      /** Stopped before training began: back to idle (unless a newer run took over). */
+      const aborted = (): null => {
+        if (controller.current === abort) setPhase('idle');
+        return null;
+      };
       try {
         setPhase('backend');
-        await ensureBackend();
+        if ((await unlessAborted(whenBackendReady(), abort.signal)) === ABORTED) return aborted();
         setPhase('data');
-        const data = await loadLessonData(c.seed).promise;
+        const data = await unlessAborted(loadLessonData(c.seed).promise, abort.signal);
+        if (data === ABORTED) return aborted();
         const { trainSmallCnn } = await import('../../core/models/smallCnn');
-        if (abort.signal.aborted) return null;
+        if (abort.signal.aborted) return aborted();
         setPhase('training');
         const { dataset } = data;
         const r = await trainSmallCnn(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../../src/i18n/en';
 import { detectLanguage } from '../../../src/i18n/languageStore';
-import { translate } from '../../../src/i18n/translate';
+import { fillPlaceholders, translate } from '../../../src/i18n/translate';
 import { zh } from '../../../src/i18n/zh';
 import {
   collectLocalized,
@@ -59,6 +59,8 @@ describe('UI dictionaries', () => {
   it('fills placeholders', () => {
     expect(translate('en', 'lesson.stepOf', { n: 2, total: 5 })).toBe('Step 2 of 5');
     expect(translate('zh', 'lesson.stepOf', { n: 2, total: 5 })).toBe('第 2 步\uff0c共 5 步');
+    expect(fillPlaceholders('{a} of {b} ({c})', { a: 2, b: 'five' })).toBe('2 of five ({c})');
+    expect(fillPlaceholders('{a} stays')).toBe('{a} stays');
   });
 
   it('detects the start language', () => {

@@ -3,12 +3,12 @@ import type { Localized } from '../../../src/core/lessons/types';
 import { FEATURE_NAMES } from '../../../src/lessons/ai-ml-dl/aiMlDlParams';
 import {
   aiMlDlTexts,
-  fill,
   formatAuc,
   formatInt,
   formatMs,
   formatPercent,
 } from '../../../src/lessons/ai-ml-dl/aiMlDlTexts';
+import { fillPlaceholders } from '../../../src/i18n/translate';
 import { expectChineseRules, placeholders } from '../helpers/chineseText';
 
 const texts: [string, Localized][] = [
@@ -25,7 +25,7 @@ describe('ai-ml-dl widget texts', () => {
   });
 
   it('fills placeholders and leaves unknown ones', () => {
-    expect(fill('{a} of {b} ({c})', { a: 2, b: 'five' })).toBe('2 of five ({c})');
+    expect(fillPlaceholders('{a} of {b} ({c})', { a: 2, b: 'five' })).toBe('2 of five ({c})');
   });
 
   it('formats numbers', () => {

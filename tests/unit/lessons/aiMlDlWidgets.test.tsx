@@ -1,11 +1,12 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { SCALAR_FEATURE_IDS } from '../../../src/core/datasets/handcraftedFeatures';
 import { defaultParams } from '../../../src/core/lessons/lessonState';
 import type { Lang, ParamValues } from '../../../src/core/lessons/types';
 import { aiMlDl } from '../../../src/lessons/ai-ml-dl/aiMlDl';
 import { ClassicFeaturesWidget } from '../../../src/lessons/ai-ml-dl/ClassicFeaturesWidget';
-import { ComparisonWidget } from '../../../src/lessons/ai-ml-dl/ComparisonWidget';
+import { ComparisonWidget, measureClassic } from '../../../src/lessons/ai-ml-dl/ComparisonWidget';
 import { runClassic } from '../../../src/lessons/ai-ml-dl/classicPipeline';
 import { loadLessonData, type LessonData } from '../../../src/lessons/ai-ml-dl/lessonData';
 import { useRunsStore } from '../../../src/lessons/ai-ml-dl/runsStore';
@@ -14,6 +15,7 @@ import { aiMlDlWidgets } from '../../../src/lessons/ai-ml-dl/widgets';
 import { resetBackendSubscription, useBackendStore } from '../../../src/ui/backendStore';
 import type { WidgetProps } from '../../../src/lessons/widgetTypes';
 import { strayLatinInPage } from '../helpers/chineseText';
+import { pairwiseAuc } from '../helpers/pairwiseAuc';
 
 vi.mock(
   '../../../src/core/tensor/initBackend',
@@ -84,20 +86,6 @@ afterEach(() => {
 function props(stepIndex: number, params: ParamValues = {}, lang: Lang = 'en'): WidgetProps {
   const step = aiMlDl.steps[stepIndex]!;
   return { lesson: aiMlDl, step, params: { ...defaultParams(step), ...params }, lang, setParam: vi.fn() };
-}
-
-/** Reference AUC by counting pairs (written here, independent of the code under test). */
-function pairwiseAuc(scores: readonly number[], labels: ArrayLike<number>): number {
-  let wins = 0;
-  let pairs = 0;
-  scores.forEach((si, i) =>
-    scores.forEach((sj, j) => {
-      if (labels[i] !== 1 || labels[j] !== 0) return;
-      pairs++;
-      wins += si > sj ? 1 : si === sj ? 0.5 : 0;
-    }),
-  );
-  return wins / pairs;
 }
 
 describe('ai-ml-dl widgets', () => {
@@ -194,6 +182,23 @@ describe('ai-ml-dl widgets', () => {
     expect(runs).toHaveLength(2);
   });
 
+  it('comparison step: the classic row reuses the lesson data features and their per-patch time', () => {
+    const m = measureClassic(data, 200, 'svm');
+    expect(data.featureMsPerPatch).toBeGreaterThan(0);
+    expect(m.featureMs).toBe(200 * data.featureMsPerPatch);
+    const r = runClassic(
+      {
+        trainFeatures: data.trainFeatures,
+        trainLabels: data.dataset.train.labels,
+        testFeatures: data.testFeatures,
+        testLabels: data.dataset.test.labels,
+      },
+      { trainCount: 200, features: SCALAR_FEATURE_IDS, withLbp: true, classifier: 'svm', seed: 1 },
+    );
+    expect(m.result.testScores).toEqual(r.testScores);
+    expect(m.result.auc).toBe(r.auc);
+  });
+
   it('comparison step: "measure every size" fills the history for 20, 50, 200 and 800 examples', async () => {
     render(<ComparisonWidget {...props(3, { epochs: 1 })} />);
     await screen.findByTestId('classic-vs-cnn-table', {}, { timeout: 30_000 });
@@ -208,5 +213,20 @@ describe('ai-ml-dl widgets', () => {
       (td) => td.textContent,
     );
     expect(sizes).toEqual(['20', '50', '200', '800', '20', '50', '200', '800']);
+  });
+
+  it('CNN step: Stop while the patches are still being prepared returns to idle at once', async () => {
+    // Seed 2 is not built yet, so the run waits in the "preparing" phase.
+    render(<SmallCnnWidget {...props(2, { n: '20', epochs: 1, seed: 2 })} />);
+    fireEvent.click(screen.getByTestId('cnn-train'));
+    await waitFor(() => expect(screen.getByTestId('cnn-status').textContent).toBe('Preparing the patches…'), {
+      timeout: 30_000,
+    });
+    act(() => fireEvent.click(screen.getByTestId('cnn-stop')));
+    await screen.findByTestId('cnn-train', {}, { timeout: 1_000 });
+    expect(screen.queryByTestId('cnn-stop')).toBeNull();
+    expect(screen.queryByTestId('cnn-progress')).toBeNull();
+    expect(screen.getByTestId('cnn-status').textContent).toBe('');
+    expect(screen.queryByTestId('cnn-results')).toBeNull();
   });
 });

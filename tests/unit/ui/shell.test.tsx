@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BACKEND_PREF_KEY, useBackendStore } from '../../../src/ui/backendStore';
+import { BACKEND_PREF_KEY, useBackendStore, whenBackendReady } from '../../../src/ui/backendStore';
 import { fakeBackend } from './fakeBackend';
 import { resetApp, renderApp } from './testUtils';
 
@@ -77,6 +77,16 @@ describe('app shell', () => {
     fakeBackend.failWith = 'no backend';
     await waitFor(() => expect(screen.getByTestId('backend-indicator').dataset.status).toBe('error'));
     expect(screen.getByTestId('backend-indicator').textContent).toContain('Compute: unavailable');
+  });
+
+  it('whenBackendReady starts the backend once and resolves when it is ready, or rejects with its error', async () => {
+    await whenBackendReady();
+    expect(useBackendStore.getState().status).toBe('ready');
+    await whenBackendReady();
+    expect(fakeBackend.calls).toEqual(['auto']);
+    resetApp();
+    fakeBackend.failWith = 'no backend';
+    await expect(whenBackendReady()).rejects.toThrow('no backend');
   });
 
   it('settings: keyboard accessible, Escape closes, focus returns, backend preference restarts', async () => {

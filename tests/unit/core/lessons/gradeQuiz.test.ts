@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { gradeAnswer, isWithinTolerance, parseNumericAnswer } from '../../../../src/core/lessons/gradeQuiz';
+import { parseStrictNumber } from '../../../../src/core/lessons/parseStrictNumber';
 import type { ChoiceQuestion, NumericQuestion } from '../../../../src/core/lessons/types';
 
 const L = { en: 'x', zh: '叉' };
@@ -35,6 +36,15 @@ describe('numeric answers', () => {
     expect(parseNumericAnswer('1 000')).toBe(1000);
     for (const bad of ['', ' ', 'abc', '5 HU', '1,2,3', '1.2.3', 'NaN', 'Infinity', '0x10', '1e999', '--1']) {
       expect(parseNumericAnswer(bad)).toBeNull();
+    }
+  });
+
+  it('parseStrictNumber: a plain decimal number and nothing around it', () => {
+    expect(parseStrictNumber('-2.5e1')).toBe(-25);
+    expect(parseStrictNumber('7.')).toBe(7);
+    expect(parseStrictNumber('1e999')).toBe(Infinity);
+    for (const bad of ['', ' 5', '5 ', '5,5', '0x10', 'Infinity', 'NaN', '.', 'e5', '--1']) {
+      expect(parseStrictNumber(bad)).toBeNull();
     }
   });
 

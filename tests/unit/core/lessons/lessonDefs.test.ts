@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { LESSON_IDS } from '../../../../src/core/lessons/lessonIds';
 import { gradeAnswer } from '../../../../src/core/lessons/gradeQuiz';
 import { coerceParam } from '../../../../src/core/lessons/lessonState';
+import { convLayerParams } from '../../../../src/core/models/smallCnn';
 import {
   ADRENAL_ROI_HU,
   CLASSIC_FEATURES,
   SMALL_CNN_FIRST_LAYER,
-  convLayerParams,
 } from '../../../../src/lessons/ai-ml-dl/aiMlDlData';
 import { aiMlDl } from '../../../../src/lessons/ai-ml-dl/aiMlDl';
 import { catalogue } from '../../../../src/lessons/catalogue';

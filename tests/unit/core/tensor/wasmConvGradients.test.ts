@@ -7,7 +7,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../../../src/core/tensor/initBackend';
-import { expectNoTensorLeak } from '../../helpers/tensorLeak';
+import { expectNoTensorLeak, tensorCounts } from '../../helpers/tensorLeak';
 import { relativeError } from '../../helpers/relativeError';
 
 type PadAttr = 'valid' | 'same' | number | [[0, 0], [number, number], [number, number], [0, 0]];
@@ -150,9 +150,9 @@ function checkKernel(kernel: string, depthwise: boolean, c: Case): void {
     : { ...common, ...extra, inputShape: xShape };
   const expected = runOn('cpu', kernel, inputs, shapes, attrs);
   tf.setBackend('wasm');
-  const before = { tensors: tf.memory().numTensors, buffers: tf.engine().backend.numDataIds() };
+  const before = tensorCounts(tf);
   const actual = runOn('wasm', kernel, inputs, shapes, attrs);
-  expect({ tensors: tf.memory().numTensors, buffers: tf.engine().backend.numDataIds() }).toEqual(before);
+  expect(tensorCounts(tf)).toEqual(before);
   expect(relativeError(actual, expected)).toBeLessThanOrEqual(1e-4);
 }
 

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../../../src/core/tensor/initBackend';
 import { relativeError } from '../../helpers/relativeError';
+import { tensorCounts } from '../../helpers/tensorLeak';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -26,9 +27,9 @@ function onBackend(name: string, f: () => tf.Tensor): Float32Array {
 function expectSameOnWasmAndCpu(f: () => tf.Tensor, scale?: number): void {
   const expected = onBackend('cpu', f);
   tf.setBackend('wasm');
-  const before = { t: tf.memory().numTensors, b: tf.engine().backend.numDataIds() };
+  const before = tensorCounts(tf);
   const actual = onBackend('wasm', f);
-  expect({ t: tf.memory().numTensors, b: tf.engine().backend.numDataIds() }).toEqual(before);
+  expect(tensorCounts(tf)).toEqual(before);
   if (scale === undefined) expect(relativeError(actual, expected)).toBeLessThanOrEqual(1e-5);
   else actual.forEach((a, i) => expect(Math.abs(a - expected[i]!)).toBeLessThanOrEqual(1e-5 * scale));
 }
@@ -91,7 +92,7 @@ describe('wasm heap kernels match the cpu backend', () => {
 
   it('Identity and same-dtype Cast share the buffer safely; other casts convert', () => {
     tf.setBackend('wasm');
-    const before = { t: tf.memory().numTensors, b: tf.engine().backend.numDataIds() };
+    const before = tensorCounts(tf);
     const x = tf.tensor([1.5, -2, 3.25, 0]);
     const copies = [
       tf.clone(x),
@@ -104,6 +105,6 @@ describe('wasm heap kernels match the cpu backend', () => {
     expect(Array.from(asInt.dataSync())).toEqual([1, -2, 3, 0]);
     expect(asInt.dtype).toBe('int32');
     tf.dispose([...copies, asInt]);
-    expect({ t: tf.memory().numTensors, b: tf.engine().backend.numDataIds() }).toEqual(before);
+    expect(tensorCounts(tf)).toEqual(before);
   });
 });

@@ -1,21 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { accuracyAt, rocAuc, rocCurve } from '../../../../src/core/training/rocAuc';
-
-/** Reference: the Mann–Whitney count over every (positive, negative) pair, ties one half. */
-function pairwiseAuc(scores: number[], labels: number[]): number {
-  let wins = 0;
-  let pairs = 0;
-  scores.forEach((sp, i) => {
-    if (labels[i] !== 1) return;
-    scores.forEach((sn, j) => {
-      if (labels[j] !== 0) return;
-      pairs++;
-      wins += sp > sn ? 1 : sp === sn ? 0.5 : 0;
-    });
-  });
-  return wins / pairs;
-}
+import { pairwiseAuc } from '../../helpers/pairwiseAuc';
 
 /** Trapezoidal area under a polyline of ROC points. */
 function trapezoid(points: { fpr: number; tpr: number }[]): number {
