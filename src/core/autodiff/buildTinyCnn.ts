@@ -179,11 +179,6 @@ export function setTinyCnnBatch(
   if (forward) net.graph.forward();
 }
 
-/** The current weights of the graph, as a vector in {@link weightsToVector} order. */
-export function tinyCnnWeightVector(net: TinyCnnGraph): number[] {
-  return tinyCnnParamIds(net).map((id) => net.graph.value(id));
-}
-
 /** The loss and its gradient with respect to every weight, at the graph's current values. */
 export function tinyCnnLossAndGradient(net: TinyCnnGraph): { loss: number; gradient: number[] } {
   const grad = net.graph.backward(net.loss);

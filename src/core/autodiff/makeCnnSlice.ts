@@ -4,9 +4,9 @@
  * weight keeps its trained value. The surface the optimizers race on is the true mean
  * cross-entropy of the network on its training patches, computed by the scalar graph.
  */
-import { tinyCnnParamIds, weightsToVector, type TinyCnnShape } from './buildTinyCnn';
+import { tinyCnnParamCount, tinyCnnParamIds, weightsToVector, type TinyCnnShape } from './buildTinyCnn';
 import type { Surface2D, SurfaceEvaluator } from './lossSurfaces';
-import { makePhantomPatches, type PatchSet } from './makePhantomPatches';
+import { makePhantomPatches, type TinyCnnPatches } from './makePhantomPatches';
 import {
   createTinyCnnTrainer,
   initialTinyCnnWeights,
@@ -30,7 +30,7 @@ export interface CnnSliceOptions {
 
 /** The slice surface and what it was cut from. */
 export interface CnnSlice extends Surface2D {
-  data: PatchSet;
+  data: TinyCnnPatches;
   /** Every trained weight (order: kernel, conv bias, dense weights, dense bias). */
   trained: number[];
   /** Indices into {@link CnnSlice.trained} of the two weights on the axes. */
@@ -42,7 +42,7 @@ export interface CnnSlice extends Surface2D {
 /** The weight indices on the slice's axes: the kernel centre and the dense (output) bias. */
 export function cnnSliceAxes(shape: TinyCnnShape): [number, number] {
   const centre = Math.floor(shape.kernel / 2) * shape.kernel + Math.floor(shape.kernel / 2);
-  const total = weightsToVector(initialTinyCnnWeights(shape, 1)).length;
+  const total = tinyCnnParamCount(shape);
   return [centre, total - 1];
 }
 

@@ -9,10 +9,12 @@
  * - `disc`: {@link makeDiscBatch} Gaussian noise, class 1 with a bright disc (normalised units).
  */
 import { makeDiscBatch, mulberry32 } from '../datasets/discPhantom';
+import { CT_PATCH_SPACING_MM } from '../datasets/phantomPatchDataset';
 import { makeChestCtPatch } from '../imaging/phantoms/chestCtPatch';
+import { LUNG_WINDOW, NODULE_DIAMETER_MM } from './tinyCnnSetup';
 
 /** A set of square patches with 0/1 labels (1 = nodule or disc present). */
-export interface PatchSet {
+export interface TinyCnnPatches {
   /** One row-major array of size² values per patch. */
   images: Float64Array[];
   labels: number[];
@@ -31,15 +33,6 @@ export interface PatchOptions {
   /** Noise σ of the disc phantom before averaging (default 1). */
   noise?: number;
 }
-
-/** The lung window used to scale CT patches (width and level in HU; a common chest-CT lung setting). */
-export const LUNG_WINDOW = { width: 1500, level: -600 } as const;
-
-/** Pixel spacing of the CT phantom patches, mm (a 32-pixel patch covers 22.4 mm). */
-export const CT_PATCH_SPACING_MM = 0.7;
-
-/** Range of the nodule diameters in CT patches, mm (uniform). */
-export const NODULE_DIAMETER_MM = [6, 10] as const;
 
 /** HU → [−1, 1] through the lung window: (HU − level) / (width / 2), clipped. */
 export function lungWindow(hu: number): number {
@@ -65,7 +58,7 @@ function blockAverage(
 }
 
 /** Makes `count` patches, labels alternating 0, 1, 0, 1… (balanced), reproducible from the seed. */
-export function makePhantomPatches(count: number, options: PatchOptions = {}): PatchSet {
+export function makePhantomPatches(count: number, options: PatchOptions = {}): TinyCnnPatches {
   const size = options.size ?? 8;
   const factor = options.factor ?? 4;
   const big = size * factor;

@@ -10,13 +10,13 @@
  */
 import { mulberry32 } from '../datasets/discPhantom';
 import type { TinyCnnShape } from './buildTinyCnn';
-import type { PatchSet } from './makePhantomPatches';
+import type { TinyCnnPatches } from './makePhantomPatches';
 import { createTinyCnnTrainer } from './trainTinyCnn';
 
 /** The gradient of the tiny CNN's loss on each example alone, at `weights` (one vector per example). */
 export function perExampleGradients(
   shape: TinyCnnShape,
-  data: PatchSet,
+  data: TinyCnnPatches,
   weights: readonly number[],
 ): number[][] {
   const trainer = createTinyCnnTrainer(shape, data, 1);

@@ -14,10 +14,10 @@ import {
   type TinyCnnShape,
   type TinyCnnWeights,
 } from './buildTinyCnn';
-import type { PatchSet } from './makePhantomPatches';
+import type { TinyCnnPatches } from './makePhantomPatches';
+import { TINY_CNN_SHAPE } from './tinyCnnSetup';
 
-/** The tiny CNN of the lesson: 8×8 patches, a 3×3 kernel, 2×2 max pooling (6×6 → 3×3), 9 dense weights. */
-export const TINY_CNN_SHAPE: TinyCnnShape = { size: 8, kernel: 3, pool: 2 };
+export { TINY_CNN_SHAPE };
 
 /**
  * Small positive starting weights, 0.1 ± 0.1 uniform, biases 0: the kernel starts as a faint blob
@@ -55,7 +55,7 @@ export interface SgdStepRecord {
 /** A tiny CNN that trains on a fixed patch set in mini-batches of one size. */
 export interface TinyCnnTrainer {
   net: TinyCnnGraph;
-  data: PatchSet;
+  data: TinyCnnPatches;
   batchSize: number;
   /** The loss of batch `k` at `weights` and its gradient. */
   lossAndGradient(weights: readonly number[], k: number): { loss: number; gradient: number[] };
@@ -66,7 +66,11 @@ export interface TinyCnnTrainer {
 }
 
 /** Builds a trainer (set size a multiple of `batchSize`); the graph holds one batch, re-filled every step. */
-export function createTinyCnnTrainer(shape: TinyCnnShape, data: PatchSet, batchSize: number): TinyCnnTrainer {
+export function createTinyCnnTrainer(
+  shape: TinyCnnShape,
+  data: TinyCnnPatches,
+  batchSize: number,
+): TinyCnnTrainer {
   if (batchSize < 1 || data.images.length % batchSize !== 0) {
     throw new RangeError('the set size must be a multiple of the batch size');
   }

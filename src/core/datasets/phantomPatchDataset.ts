@@ -9,6 +9,7 @@
  * Labels alternate 0, 1, 0, 1…, so every even-sized prefix is exactly balanced.
  */
 import { makeChestCtPatch } from '../imaging/phantoms/chestCtPatch';
+import { CT_PATCH_SPACING_MM } from './ctPatchSpacing';
 import { makeDiscBatch, mulberry32 } from './discPhantom';
 
 /** Makes one `size × size` patch of HU values from a seed, with or without a lesion. */
@@ -67,8 +68,7 @@ export const discPatchHu: PatchGenerator = (seed, lesion, size) => {
   return Float32Array.from(v, (x) => -850 + 850 * x);
 };
 
-/** Pixel size of the lesson's CT patches: 32 px × 0.7 mm = a 22.4 mm field of lung. */
-export const CT_PATCH_SPACING_MM = 0.7;
+export { CT_PATCH_SPACING_MM };
 
 /**
  * Lung patches from the chest-CT phantom ({@link makeChestCtPatch}: parenchyma with texture,

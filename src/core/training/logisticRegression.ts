@@ -11,7 +11,11 @@
  * halving converge to the unique optimum when λ > 0; with λ = 0 and separable classes the optimum
  * is at infinity and the fit stops after `maxIter` steps.
  */
+import { sigmoid } from '../autodiff/sigmoid';
 import type { FeatureRows } from './standardize';
+
+/** The logistic function σ(z) = 1 / (1 + e^−z), shared with the autodiff engine. */
+export { sigmoid };
 
 /** A fitted linear model: score `w·x + b`. */
 export interface LinearModel {
@@ -27,13 +31,6 @@ export interface LogisticRegressionOptions {
   maxIter?: number;
   /** Stops when the largest gradient component is below this. Default 1e-10. */
   tolerance?: number;
-}
-
-/** The logistic function σ(z) = 1 / (1 + e^−z), computed without overflow. */
-export function sigmoid(z: number): number {
-  if (z >= 0) return 1 / (1 + Math.exp(-z));
-  const e = Math.exp(z);
-  return e / (1 + e);
 }
 
 /** `log(1 + e^z)`, stable for large |z|. */

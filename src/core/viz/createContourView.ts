@@ -6,7 +6,7 @@
 import { contours, geoPath, geoTransform, scaleLinear, select } from 'd3';
 import { appendAxes, appendFigure, type AxesFrame } from './axes';
 import { viridis } from './colorMaps';
-import type { ViewHandle } from './createGraphView';
+import type { ViewHandle } from './ViewHandle';
 
 /** Samples of f on a regular grid, row-major, row 0 at y = domain.y[0] (as sampleSurface makes them). */
 export interface ContourGrid {
@@ -108,6 +108,9 @@ export function createContourView(container: Element, options: ContourOptions): 
   const paths = svg.append('g').attr('class', 'contour-view__paths').attr('clip-path', `url(#${clipId})`);
   const marks = svg.append('g').attr('class', 'contour-view__markers');
   const axes = appendAxes(svg);
+  // What the bands and axes were last drawn from: an animation only changes the paths' `shown`,
+  // and then recomputing the contours (several ms) and the axes would be wasted work.
+  let drawn: Pick<ContourState, 'grid' | 'levels' | 'logScale' | 'xLabel' | 'yLabel'> | null = null;
 
   function update(state: ContourState): void {
     const { grid } = state;
@@ -127,18 +130,35 @@ export function createContourView(container: Element, options: ContourOptions): 
         this.stream.point(sx(gx(x)), sy(gy(y)));
       },
     });
-    const thresholds = contourThresholds(grid.values, state.levels, state.logScale);
-    const values = Array.from(grid.values, (v) => (Number.isFinite(v) ? v : Number.MAX_VALUE));
-    const polys = contours().size([grid.nx, grid.ny]).thresholds(thresholds)(values);
-    const path = geoPath(projection);
-    bands
-      .selectAll('path')
-      .data(polys)
-      .join('path')
-      .attr('d', (d) => path(d) ?? '')
-      .attr('fill', (_, k) => viridis(thresholds.length > 1 ? k / (thresholds.length - 1) : 0.5))
-      .attr('stroke', 'rgb(255 255 255 / 20%)')
-      .attr('stroke-width', 0.4);
+    const unchanged =
+      drawn !== null &&
+      drawn.grid === grid &&
+      drawn.levels === state.levels &&
+      drawn.logScale === state.logScale &&
+      drawn.xLabel === state.xLabel &&
+      drawn.yLabel === state.yLabel;
+    if (!unchanged) {
+      const thresholds = contourThresholds(grid.values, state.levels, state.logScale);
+      const values = Array.from(grid.values, (v) => (Number.isFinite(v) ? v : Number.MAX_VALUE));
+      const polys = contours().size([grid.nx, grid.ny]).thresholds(thresholds)(values);
+      const path = geoPath(projection);
+      bands
+        .selectAll('path')
+        .data(polys)
+        .join('path')
+        .attr('d', (d) => path(d) ?? '')
+        .attr('fill', (_, k) => viridis(thresholds.length > 1 ? k / (thresholds.length - 1) : 0.5))
+        .attr('stroke', 'rgb(255 255 255 / 20%)')
+        .attr('stroke-width', 0.4);
+      axes.draw(frame, { x: sx, y: sy, xLabel: state.xLabel, yLabel: state.yLabel });
+      drawn = {
+        grid,
+        levels: state.levels,
+        logScale: state.logScale,
+        xLabel: state.xLabel,
+        yLabel: state.yLabel,
+      };
+    }
 
     paths
       .selectAll<SVGGElement, ContourPath>('g.contour-view__path')
@@ -190,8 +210,6 @@ export function createContourView(container: Element, options: ContourOptions): 
           .attr('stroke', '#000000')
           .attr('stroke-width', 1.5);
       });
-
-    axes.draw(frame, { x: sx, y: sy, xLabel: state.xLabel, yLabel: state.yLabel });
   }
 
   return {

@@ -8,6 +8,7 @@ import { select, type Selection } from 'd3';
 import { appendFigure } from './axes';
 import { DIVERGING_STOPS, OKABE_ITO } from './colorMaps';
 import { layoutGraph } from './layoutGraph';
+import type { ViewHandle } from './ViewHandle';
 
 /** A node as drawn. */
 export interface GraphViewNode {
@@ -43,12 +44,6 @@ export interface GraphViewState {
 export interface GraphViewOptions {
   title: string;
   description: string;
-}
-
-/** The handle of a d3 engine. */
-export interface ViewHandle<S> {
-  update(state: S): void;
-  destroy(): void;
 }
 
 /** Key of the edge from → to in {@link GraphViewState} maps. */

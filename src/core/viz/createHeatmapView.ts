@@ -7,7 +7,7 @@
 import { select } from 'd3';
 import { appendFigure } from './axes';
 import { blueOrange, textColorOn, viridis } from './colorMaps';
-import type { ViewHandle } from './createGraphView';
+import type { ViewHandle } from './ViewHandle';
 
 /** The colour scale of a heat map. */
 export type HeatmapScale = 'diverging' | 'viridis' | 'gray';

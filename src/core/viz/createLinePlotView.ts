@@ -5,7 +5,7 @@
  */
 import { scaleLinear, scaleLog, select, symbol, symbolCircle, symbolSquare, symbolTriangle } from 'd3';
 import { appendAxes, appendFigure, type AxesFrame } from './axes';
-import type { ViewHandle } from './createGraphView';
+import type { ViewHandle } from './ViewHandle';
 
 /** One series. */
 export interface LineSeries {

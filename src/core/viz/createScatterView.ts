@@ -8,7 +8,7 @@
 import { scaleLinear } from 'd3';
 import { appendAxes, appendFigure, type AxesFrame } from './axes';
 import { OKABE_ITO } from './colorMaps';
-import type { ViewHandle } from './createGraphView';
+import type { ViewHandle } from './ViewHandle';
 
 /** What the scatter view shows. */
 export interface ScatterState {

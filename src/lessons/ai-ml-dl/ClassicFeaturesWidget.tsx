@@ -9,24 +9,21 @@ import type { ScatterPlotOptions } from '../../core/viz/scatterPlot';
 import { RichText } from '../../ui/RichText';
 import type { WidgetProps } from '../widgetTypes';
 import { PATCH_SIZE } from './aiMlDlData';
-import { CLASSIFIER_PARAM, FEATURE_NAMES, featureParamValue, numberParamValue } from './aiMlDlParams';
+import { classifierName, FEATURE_NAMES, featureParamValue, numberParamValue } from './aiMlDlParams';
 import { formatAuc, formatMs, formatPercent, tx } from './aiMlDlTexts';
 import { boundaryInFeatureUnits, runClassic, type ClassifierId } from './classicPipeline';
 import type { LessonData } from './lessonData';
 import { PatchCanvas } from './PatchCanvas';
 import { LessonDataStatus } from './LessonDataStatus';
 import { useLessonData } from './useLessonData';
-import { prefersReducedMotion, useScatterPlot } from './useScatterPlot';
+import { prefersReducedMotion } from '../../ui/usePrefersReducedMotion';
+import { useScatterPlot } from './useScatterPlot';
 import './aiMlDl.css';
 
 /** Formats a feature value for a table cell. */
 export function formatFeature(id: ScalarFeatureId, v: number): string {
   if (id === 'meanHu' || id === 'sdHu' || id === 'dotFilter') return v.toFixed(0);
   return v.toFixed(3);
-}
-
-function classifierName(clf: ClassifierId, lang: WidgetProps['lang']): string {
-  return CLASSIFIER_PARAM.options.find((o) => o.value === clf)?.label[lang] ?? clf;
 }
 
 /** The live part of the classic step, once the patches are ready. */

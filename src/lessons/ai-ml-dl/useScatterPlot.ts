@@ -1,28 +1,26 @@
-import { useEffect, useRef } from 'react';
 import { createScatterPlot, type ScatterPlot, type ScatterPlotOptions } from '../../core/viz/scatterPlot';
+import type { ViewHandle } from '../../core/viz/ViewHandle';
+import { useD3View } from '../useD3View';
 
-/** True when the user asked for reduced motion (or when the page cannot tell). */
-export function prefersReducedMotion(): boolean {
-  if (typeof window === 'undefined' || typeof window.matchMedia !== 'function') return true;
-  return window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+/**
+ * A scatter plot as a view for {@link useD3View}: the plot is created by its first update (so the
+ * first options are drawn once) and redrawn by the later ones.
+ */
+function scatterView(el: HTMLDivElement): ViewHandle<ScatterPlotOptions> {
+  let plot: ScatterPlot | null = null;
+  return {
+    update(options) {
+      if (plot) plot.update(options);
+      else plot = createScatterPlot(el, options);
+    },
+    destroy() {
+      plot?.destroy();
+      plot = null;
+    },
+  };
 }
 
 /** Mounts a d3 scatter plot in the returned ref's element and keeps it in step with `options`. */
-export function useScatterPlot(options: ScatterPlotOptions | null) {
-  const ref = useRef<HTMLDivElement>(null);
-  const plot = useRef<ScatterPlot | null>(null);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el || !options) return;
-    if (plot.current) plot.current.update(options);
-    else plot.current = createScatterPlot(el, options);
-  }, [options]);
-  useEffect(
-    () => () => {
-      plot.current?.destroy();
-      plot.current = null;
-    },
-    [],
-  );
-  return ref;
+export function useScatterPlot(options: ScatterPlotOptions) {
+  return useD3View(scatterView, options, 'scatter');
 }

@@ -3,12 +3,13 @@ import { finiteDifference, gradientCheckSweep, relativeDifference } from '../../
 import { OKABE_ITO } from '../../core/viz/colorMaps';
 import { createLinePlotView, type LinePlotState } from '../../core/viz/createLinePlotView';
 import { RichText } from '../../ui/RichText';
+import { fillPlaceholders } from '../../i18n/translate';
 import type { WidgetProps } from '../widgetTypes';
 import { epsParam } from './backpropSgdParams';
-import { fill, lessonNeuron, tex } from './backpropSgdData';
+import { lessonNeuron, tex } from './backpropSgdData';
 import { checkTexts as T } from './backpropSgdTexts';
 import { Tex } from './Tex';
-import { useD3View } from './useD3View';
+import { useD3View } from '../useD3View';
 import './backpropSgd.css';
 
 const EXPONENTS = Array.from({ length: epsParam.max - epsParam.min + 1 }, (_, i) => epsParam.max - i);
@@ -26,13 +27,13 @@ export function GradientCheckWidget({ step, params, lang }: WidgetProps) {
   const eps = Math.pow(10, e);
   const name = NAMES[weight];
 
+  // The sweep over every ε of the slider and the loss curve depend on the weight only.
   const data = useMemo(() => {
     const n = lessonNeuron();
     const leaf = name.i < 0 ? n.b : (n.w[name.i] ?? n.b);
     const theta = n.graph.value(leaf);
-    const fd = finiteDifference(n.graph, n.loss, leaf, eps);
-    const backprop = n.graph.backward(n.loss)[leaf] ?? 0;
     const sweep = gradientCheckSweep(n.graph, n.loss, leaf, EXPONENTS);
+    const backprop = n.graph.backward(n.loss)[leaf] ?? 0;
     // The loss along the weight, θ ± 0.6, for the slice plot.
     const curve: [number, number][] = Array.from({ length: 49 }, (_, i) => {
       const x = theta - 0.6 + (1.2 * i) / 48;
@@ -42,10 +43,17 @@ export function GradientCheckWidget({ step, params, lang }: WidgetProps) {
     });
     n.graph.setValue(leaf, theta);
     n.graph.forward();
-    return { theta, fd, backprop, sweep, curve, base: n.graph.value(n.loss) };
-  }, [name.i, eps]);
+    return { leaf, theta, backprop, sweep, curve, base: n.graph.value(n.loss) };
+  }, [name.i]);
+  // The row of the sweep for this ε (the slider only offers the sweep's exponents).
+  const fd = useMemo(() => {
+    const row = data.sweep.find((r) => r.eps === eps);
+    if (row) return row;
+    const n = lessonNeuron();
+    return finiteDifference(n.graph, n.loss, data.leaf, eps);
+  }, [data, eps]);
 
-  const rel = relativeDifference(data.fd.central, data.backprop);
+  const rel = relativeDifference(fd.central, data.backprop);
   const digits = rel > 0 ? Math.max(0, Math.floor(-Math.log10(rel))) : 16;
 
   const errorPlot = useMemo<LinePlotState>(
@@ -77,7 +85,7 @@ export function GradientCheckWidget({ step, params, lang }: WidgetProps) {
     [data, eps, lang],
   );
   const slicePlot = useMemo<LinePlotState>(() => {
-    const { theta, base, backprop, fd } = data;
+    const { theta, base, backprop } = data;
     return {
       series: [
         {
@@ -114,7 +122,7 @@ export function GradientCheckWidget({ step, params, lang }: WidgetProps) {
       yLabel: T.lossCurve[lang],
       markX: theta,
     };
-  }, [data, eps, lang]);
+  }, [data, fd, eps, lang]);
   const errorRef = useD3View(
     (el) => createLinePlotView(el, { title: T.plotTitle[lang], description: T.plotDesc[lang] }),
     errorPlot,
@@ -137,12 +145,12 @@ export function GradientCheckWidget({ step, params, lang }: WidgetProps) {
         <p className="backprop-math__label">{T.nudgedLosses[lang]}</p>
         <Tex
           display
-          tex={`L(${w} + \\varepsilon) = ${tex(data.fd.plus, 12)},\\qquad L(${w} - \\varepsilon) = ${tex(data.fd.minus, 12)}`}
+          tex={`L(${w} + \\varepsilon) = ${tex(fd.plus, 12)},\\qquad L(${w} - \\varepsilon) = ${tex(fd.minus, 12)}`}
         />
         <p className="backprop-math__label">{T.central[lang]}</p>
         <Tex
           display
-          tex={`\\frac{L(${w}+\\varepsilon) - L(${w}-\\varepsilon)}{2\\varepsilon} = \\frac{${tex(data.fd.plus - data.fd.minus, 6)}}{2\\times ${epsTex}} = ${tex(data.fd.central, 10)}`}
+          tex={`\\frac{L(${w}+\\varepsilon) - L(${w}-\\varepsilon)}{2\\varepsilon} = \\frac{${tex(fd.plus - fd.minus, 6)}}{2\\times ${epsTex}} = ${tex(fd.central, 10)}`}
         />
         <p className="backprop-math__label">{T.backprop[lang]}</p>
         <Tex display tex={`\\frac{\\partial L}{\\partial ${w}} = ${tex(data.backprop, 10)}`} />
@@ -151,7 +159,7 @@ export function GradientCheckWidget({ step, params, lang }: WidgetProps) {
         </p>
       </div>
       <p className="backprop-status" aria-live="polite" data-testid="check-verdict">
-        {rel < 1e-6 ? fill(T.verdictGood[lang], { digits }) : T.verdictBad[lang]}
+        {rel < 1e-6 ? fillPlaceholders(T.verdictGood[lang], { digits }) : T.verdictBad[lang]}
       </p>
       <div className="backprop-plots">
         <figure>

@@ -2,8 +2,10 @@ import { useEffect, useMemo, useState } from 'react';
 import { createGraphView } from '../../core/viz/createGraphView';
 import type { Lang } from '../../core/lessons/types';
 import { RichText } from '../../ui/RichText';
+import { usePrefersReducedMotion } from '../../ui/usePrefersReducedMotion';
+import { fillPlaceholders } from '../../i18n/translate';
 import type { WidgetProps } from '../widgetTypes';
-import { fill, fmt, lessonNeuron, lessonTwoLayer, tex } from './backpropSgdData';
+import { fmt, lessonNeuron, lessonTwoLayer, tex } from './backpropSgdData';
 import { graphTexts as T } from './backpropSgdTexts';
 import {
   backwardTex,
@@ -16,8 +18,7 @@ import {
   type WalkModel,
 } from './graphWalk';
 import { Tex } from './Tex';
-import { useD3View } from './useD3View';
-import { usePrefersReducedMotion } from './usePrefersReducedMotion';
+import { useD3View } from '../useD3View';
 import './backpropSgd.css';
 
 /** Milliseconds between two nodes while playing. */
@@ -49,13 +50,14 @@ function currentTex(m: WalkModel, pass: Pass, k: number): string[] {
 function statusText(m: WalkModel, pass: Pass, k: number, lang: Lang): string {
   const n = passLength(m, pass);
   const stop = lang === 'zh' ? '。' : '.';
-  const where = fill((pass === 'forward' ? T.forwardPosition : T.backwardPosition)[lang], { k, n }) + stop;
+  const where =
+    fillPlaceholders((pass === 'forward' ? T.forwardPosition : T.backwardPosition)[lang], { k, n }) + stop;
   const gap = lang === 'zh' ? '' : ' ';
   if (k === 0) return `${where}${gap}${(pass === 'forward' ? T.forwardStart : T.backwardStart)[lang]}`;
   if (k === n) {
     const done =
       pass === 'forward'
-        ? fill(T.forwardDone[lang], { loss: fmt(m.graph.value(m.output)) })
+        ? fillPlaceholders(T.forwardDone[lang], { loss: fmt(m.graph.value(m.output)) })
         : T.backwardDone[lang];
     return `${where}${gap}${done}`;
   }

@@ -4,13 +4,14 @@ import { OKABE_ITO } from '../../core/viz/colorMaps';
 import { createHeatmapView, type HeatmapState } from '../../core/viz/createHeatmapView';
 import { createLinePlotView, type LinePlotState } from '../../core/viz/createLinePlotView';
 import { RichText } from '../../ui/RichText';
+import { fillPlaceholders } from '../../i18n/translate';
 import type { WidgetProps } from '../widgetTypes';
 import { kernelLrParam, sgdStepsParam } from './backpropSgdParams';
-import { fill, fmt, tex } from './backpropSgdData';
+import { fmt, tex } from './backpropSgdData';
 import { kernelTexts as T } from './backpropSgdTexts';
 import { KERNEL_SET, kernelRun, kernelTrainer } from './tinyCnnLab';
 import { Tex } from './Tex';
-import { useD3View } from './useD3View';
+import { useD3View } from '../useD3View';
 import './backpropSgd.css';
 
 const K = 9;
@@ -111,7 +112,7 @@ export function KernelSgdWidget({ step, params, lang, setParam }: WidgetProps) {
     <div className="kernel-sgd" data-testid="kernel-sgd" data-steps={k}>
       <RichText text={step.body[lang]} />
       <p className="backprop-status" aria-live="polite" data-testid="kernel-status">
-        {fill(T.stepOf[lang], {
+        {fillPlaceholders(T.stepOf[lang], {
           k: k + 1,
           b: batchNo + 1,
           nb: KERNEL_SET.count / KERNEL_SET.batchSize,
@@ -177,10 +178,13 @@ export function KernelSgdWidget({ step, params, lang, setParam }: WidgetProps) {
       </div>
       <ul className="kernel-sgd__losses" data-testid="kernel-losses">
         <li>
-          {fill(T.batchLoss[lang], { before: fmt(rec.batchLossBefore), after: fmt(rec.batchLossAfter) })}
+          {fillPlaceholders(T.batchLoss[lang], {
+            before: fmt(rec.batchLossBefore),
+            after: fmt(rec.batchLossAfter),
+          })}
         </li>
         <li>
-          {fill(T.fullLoss[lang], {
+          {fillPlaceholders(T.fullLoss[lang], {
             n: KERNEL_SET.count,
             before: fmt(run.fullLosses[k] ?? Number.NaN),
             after: fmt(run.fullLosses[k + 1] ?? Number.NaN),

@@ -4,14 +4,15 @@ import type { RunStatus } from '../../core/autodiff/optimizers2d';
 import type { Lang } from '../../core/lessons/types';
 import { createContourView, type ContourMarker, type ContourState } from '../../core/viz/createContourView';
 import { RichText } from '../../ui/RichText';
+import { prefersReducedMotion, usePrefersReducedMotion } from '../../ui/usePrefersReducedMotion';
+import { fillPlaceholders } from '../../i18n/translate';
 import type { WidgetProps } from '../widgetTypes';
-import { fill, fmt } from './backpropSgdData';
+import { fmt } from './backpropSgdData';
 import { itersParam, kappaParam, momentumParam, raceLrParam } from './backpropSgdParams';
 import { optimizerNames, raceTexts as T } from './backpropSgdTexts';
 import { OPTIMIZER_STYLE, runRace } from './raceModel';
 import { cnnSlice } from './tinyCnnLab';
-import { useD3View } from './useD3View';
-import { usePrefersReducedMotion } from './usePrefersReducedMotion';
+import { useD3View } from '../useD3View';
 import './backpropSgd.css';
 
 /** Duration of the animated race, milliseconds. */
@@ -24,8 +25,6 @@ function statusText(s: RunStatus, lang: Lang): string {
 }
 
 const num = (v: unknown, fallback: number): number => (typeof v === 'number' ? v : fallback);
-const reducedNow = (): boolean =>
-  typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 /**
  * Step 6: five optimizers race from the same start on the chosen loss surface (d3 contours), with
@@ -44,7 +43,9 @@ export function LossRaceWidget({ step, params, lang, setParam }: WidgetProps) {
     [surfaceId, kappa, lrExp, momentum, iters],
   );
 
-  const [animStart, setAnimStart] = useState<number | null>(() => (reducedNow() ? null : performance.now()));
+  const [animStart, setAnimStart] = useState<number | null>(() =>
+    prefersReducedMotion() ? null : performance.now(),
+  );
   const [progress, setProgress] = useState(0);
   useEffect(() => {
     if (animStart === null || reduced) return undefined;
@@ -86,7 +87,7 @@ export function LossRaceWidget({ step, params, lang, setParam }: WidgetProps) {
         ...OPTIMIZER_STYLE[r.id],
         points: r.path,
         shown: shownSteps,
-        label: fill(T.pathLabel[lang], {
+        label: fillPlaceholders(T.pathLabel[lang], {
           name: optimizerNames[r.id][lang],
           loss: fmt(r.losses[r.losses.length - 1] ?? Number.NaN),
           steps: r.path.length - 1,
@@ -118,9 +119,12 @@ export function LossRaceWidget({ step, params, lang, setParam }: WidgetProps) {
       <div className="loss-race__layout">
         <div ref={ref} className="loss-race__plot" />
         <div className="loss-race__side">
-          <p>{fill(T.lr[lang], { lr: fmt(race.lr, 3), mu: fmt(momentum, 2) })}</p>
+          <p>{fillPlaceholders(T.lr[lang], { lr: fmt(race.lr, 3), mu: fmt(momentum, 2) })}</p>
           <p data-testid="race-curvature">
-            {fill(T.curvature[lang], { lambda: fmt(race.lambda, 4), limit: fmt(2 / race.lambda, 3) })}
+            {fillPlaceholders(T.curvature[lang], {
+              lambda: fmt(race.lambda, 4),
+              limit: fmt(2 / race.lambda, 3),
+            })}
           </p>
           <div className="backprop-controls">
             <button

@@ -1,25 +1,30 @@
 import { useMemo } from 'react';
+import { cnnSliceAxes } from '../../core/autodiff/makeCnnSlice';
 import { miniBatchNoise, type MiniBatchNoise } from '../../core/autodiff/miniBatchNoise';
+import { TINY_CNN_SHAPE } from '../../core/autodiff/tinyCnnSetup';
 import { OKABE_ITO } from '../../core/viz/colorMaps';
 import { createLinePlotView, type LinePlotState } from '../../core/viz/createLinePlotView';
 import { createScatterView, type ScatterState } from '../../core/viz/createScatterView';
 import type { Lang } from '../../core/lessons/types';
 import { RichText } from '../../ui/RichText';
+import { fillPlaceholders } from '../../i18n/translate';
 import type { WidgetProps } from '../widgetTypes';
-import { fill, fmt } from './backpropSgdData';
+import { fmt } from './backpropSgdData';
 import { batchTexts as T } from './backpropSgdTexts';
-import { BATCH_STUDY, cnnSlice, studyPerExample } from './tinyCnnLab';
-import { useD3View } from './useD3View';
+import { BATCH_STUDY, studyPerExample } from './tinyCnnLab';
+import { useD3View } from '../useD3View';
 import './backpropSgd.css';
 
 const PANEL_COLORS = [OKABE_ITO[6], OKABE_ITO[1], OKABE_ITO[5], OKABE_ITO[3]] as const;
+/** The two weights on the panels' axes: those of the loss slice (kernel centre, output bias). */
+const AXES = cnnSliceAxes(TINY_CNN_SHAPE);
 
 function Panel({ state, b, lang }: { state: ScatterState; b: number; lang: Lang }) {
   const ref = useD3View(
     (el) =>
       createScatterView(el, {
-        title: fill(T.panelTitle[lang], { b }),
-        description: fill(T.panelDesc[lang], { b }),
+        title: fillPlaceholders(T.panelTitle[lang], { b }),
+        description: fillPlaceholders(T.panelDesc[lang], { b }),
       }),
     state,
     `${b}-${lang}`,
@@ -27,7 +32,7 @@ function Panel({ state, b, lang }: { state: ScatterState; b: number; lang: Lang 
   return (
     <figure className="minibatch__panel" data-testid={`batch-panel-${b}`}>
       <div ref={ref} />
-      <figcaption>{fill(T.panelTitle[lang], { b })}</figcaption>
+      <figcaption>{fillPlaceholders(T.panelTitle[lang], { b })}</figcaption>
     </figure>
   );
 }
@@ -54,19 +59,18 @@ export function MiniBatchWidget({ step, params, lang }: WidgetProps) {
     () => miniBatchNoise(studyPerExample(at), BATCH_STUDY.sizes, BATCH_STUDY.draws, seed),
     [at, seed],
   );
-  const axes = cnnSlice().axes;
-  const extent = panelExtent(noise, axes);
+  const extent = panelExtent(noise, AXES);
   const panels = useMemo(
     () =>
       noise.bySize.map((s, i): ScatterState => ({
-        points: s.gradients.map((g) => [g[axes[0]] ?? 0, g[axes[1]] ?? 0]),
-        arrow: [noise.full[axes[0]] ?? 0, noise.full[axes[1]] ?? 0],
+        points: s.gradients.map((g) => [g[AXES[0]] ?? 0, g[AXES[1]] ?? 0]),
+        arrow: [noise.full[AXES[0]] ?? 0, noise.full[AXES[1]] ?? 0],
         extent,
         color: PANEL_COLORS[i % PANEL_COLORS.length] ?? OKABE_ITO[0],
         xLabel: T.axisKernel[lang],
         yLabel: T.axisBias[lang],
       })),
-    [noise, axes, extent, lang],
+    [noise, extent, lang],
   );
   const plot = useMemo<LinePlotState>(
     () => ({
@@ -119,7 +123,7 @@ export function MiniBatchWidget({ step, params, lang }: WidgetProps) {
         ))}
       </div>
       <table className="minibatch__table" data-testid="minibatch-table">
-        <caption>{fill(T.caption[lang], { draws: BATCH_STUDY.draws, n: noise.n, d })}</caption>
+        <caption>{fillPlaceholders(T.caption[lang], { draws: BATCH_STUDY.draws, n: noise.n, d })}</caption>
         <thead>
           <tr>
             <th scope="col">{T.colB[lang]}</th>

@@ -5,6 +5,7 @@
  */
 import { buildNeuron, type NeuronGraph } from '../../core/autodiff/buildNeuron';
 import { buildTwoLayerNet, type TwoLayerGraph } from '../../core/autodiff/buildTwoLayerNet';
+import type { Graph, NodeId } from '../../core/autodiff/Graph';
 import type { Lang, Localized } from '../../core/lessons/types';
 
 /**
@@ -42,6 +43,42 @@ export function lessonTwoLayer(): TwoLayerGraph {
     b2: s.b2,
     target: s.target,
   });
+}
+
+/** Number of operations (nodes other than leaves) that `output` is computed from. */
+function operationCount(graph: Graph, output: NodeId): number {
+  return graph.ancestors(output).filter((id) => graph.node(id).op !== 'leaf').length;
+}
+
+/** The lesson's two graphs with their gradients, as the step texts, parameters and quiz quote them. */
+export interface LessonNumbers {
+  neuron: NeuronGraph;
+  /** ∂L/∂node for every node of the neuron, from the engine's backward pass. */
+  neuronGrad: Float64Array;
+  /** Operations in the neuron's graph (= positions of either pass of its walk, besides 0). */
+  neuronOps: number;
+  twoLayer: TwoLayerGraph;
+  twoLayerGrad: Float64Array;
+  twoLayerOps: number;
+}
+
+let numbers: LessonNumbers | null = null;
+
+/** The numbers of {@link LessonNumbers}, computed once (read them; do not change the graphs). */
+export function lessonNumbers(): LessonNumbers {
+  if (!numbers) {
+    const neuron = lessonNeuron();
+    const twoLayer = lessonTwoLayer();
+    numbers = {
+      neuron,
+      neuronGrad: neuron.graph.backward(neuron.loss),
+      neuronOps: operationCount(neuron.graph, neuron.loss),
+      twoLayer,
+      twoLayerGrad: twoLayer.graph.backward(twoLayer.loss),
+      twoLayerOps: operationCount(twoLayer.graph, twoLayer.loss),
+    };
+  }
+  return numbers;
 }
 
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
@@ -89,9 +126,4 @@ export function tex(v: number, sig = 4, paren = false): string {
 /** The same text in both languages, for strings built from numbers. */
 export function both(f: (lang: Lang) => string): Localized {
   return { en: f('en'), zh: f('zh') };
-}
-
-/** Fills `{name}` placeholders. */
-export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
 }

@@ -3,15 +3,12 @@
  * the walk positions are the numbers of operations in the lesson's graphs, computed from them.
  */
 import type { EnumParamDef, NumberParamDef } from '../../core/lessons/types';
-import { lessonNeuron, lessonTwoLayer } from './backpropSgdData';
-import { passLength, walkModel } from './graphWalk';
+import { lessonNumbers } from './backpropSgdData';
 
-const neuron = lessonNeuron();
-const twoLayer = lessonTwoLayer();
 /** Operations in the neuron's graph (= positions of either pass, besides 0). */
-export const NEURON_OPS = passLength(walkModel(neuron.graph, neuron.loss), 'forward');
+export const NEURON_OPS = lessonNumbers().neuronOps;
 /** Operations in the two-layer network's graph. */
-export const TWO_LAYER_OPS = passLength(walkModel(twoLayer.graph, twoLayer.loss), 'forward');
+export const TWO_LAYER_OPS = lessonNumbers().twoLayerOps;
 
 /** Position in a walk: 0 = nothing done yet, k = k operations done. */
 export function nodeParam(max: number): NumberParamDef {

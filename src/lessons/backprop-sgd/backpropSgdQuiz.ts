@@ -1,9 +1,8 @@
 /** The quiz of backprop-sgd; numeric answers come from the lesson's graphs and formulas. */
 import type { QuizDef } from '../../core/lessons/types';
-import { both, fmt, lessonNeuron, lessonTwoLayer, NEURON_SPEC } from './backpropSgdData';
+import { both, fmt, lessonNumbers, NEURON_SPEC } from './backpropSgdData';
 
-const n = lessonNeuron();
-const grad = n.graph.backward(n.loss);
+const { neuron: n, neuronGrad: grad, twoLayer: t, twoLayerGrad: tGrad } = lessonNumbers();
 const a = n.graph.value(n.a);
 const dLda = grad[n.a] ?? 0;
 const dadz = a * (1 - a);
@@ -11,8 +10,6 @@ const dLdz = grad[n.z] ?? 0;
 const x2 = NEURON_SPEC.x[1];
 const dLdw2 = grad[n.w[1] ?? 0] ?? 0;
 
-const t = lessonTwoLayer();
-const tGrad = t.graph.backward(t.loss);
 const deadWeight = tGrad[t.w1[1]?.[0] ?? 0] ?? 0;
 
 /** The curvature used by the learning-rate question. */

@@ -1,11 +1,10 @@
 /**
  * Texts of the backprop-sgd widgets, in both languages. `{name}` placeholders are filled with
- * computed numbers by the widgets (see {@link fill}); mathematical names (x₁, ∂L/∂w, η) are the
- * same in both languages.
+ * computed numbers by the widgets (`fillPlaceholders` of src/i18n/translate.ts); mathematical
+ * names (x₁, ∂L/∂w, η) are the same in both languages.
  */
 import type { Localized } from '../../core/lessons/types';
 import type { OptimizerId } from '../../core/autodiff/optimizers2d';
-import type { SurfaceId } from '../../core/autodiff/lossSurfaces';
 
 /** Texts of the graph walk (steps 1–3). */
 export const graphTexts = {
@@ -144,14 +143,6 @@ export const optimizerNames: Record<OptimizerId, Localized> = {
   nesterov: { en: 'Nesterov', zh: '涅斯捷罗夫动量' },
   rmsprop: { en: 'RMSProp', zh: '均方根传播' },
   adam: { en: 'Adam', zh: 'Adam' },
-};
-
-/** Names of the surfaces. */
-export const surfaceNames: Record<SurfaceId, Localized> = {
-  bowl: { en: 'Quadratic bowl', zh: '二次碗形面' },
-  rosenbrock: { en: 'Rosenbrock valley', zh: '罗森布罗克香蕉谷' },
-  saddle: { en: 'Saddle point', zh: '鞍点' },
-  cnn: { en: 'Slice through a tiny CNN’s loss', zh: '小型 CNN 损失的切面' },
 };
 
 /** Texts of the optimizer race (step 6). */

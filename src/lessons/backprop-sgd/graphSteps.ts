@@ -1,20 +1,17 @@
 /** Steps 1–4 of backprop-sgd: the graph, the forward pass, the backward pass, the gradient check. */
 import type { StepDef } from '../../core/lessons/types';
-import { both, fmt, lessonNeuron, lessonTwoLayer, NEURON_SPEC } from './backpropSgdData';
+import { both, fmt, lessonNumbers, NEURON_SPEC } from './backpropSgdData';
 import { epsParam, NEURON_OPS, nodeParam, passParam, TWO_LAYER_OPS, weightParam } from './backpropSgdParams';
 
-const n = lessonNeuron();
+const { neuron: n, neuronGrad: grad, twoLayer: t, twoLayerGrad: tGrad } = lessonNumbers();
 const g = n.graph;
-const grad = g.backward(n.loss);
 const [w1, w2] = n.w;
 const v = (id: number): string => fmt(g.value(id));
 const d = (id: number): string => fmt(grad[id] ?? 0);
 const a = g.value(n.a);
-const dLda = 2 * (a - NEURON_SPEC.target);
+const dLda = grad[n.a] ?? 0;
 const dadz = a * (1 - a);
 
-const t = lessonTwoLayer();
-const tGrad = t.graph.backward(t.loss);
 const z2 = t.graph.value(t.z1[1] ?? 0);
 const dx1 = tGrad[t.x[0] ?? 0] ?? 0;
 

@@ -1,8 +1,12 @@
 /** Steps 5–7 of backprop-sgd: a kernel learning by SGD, optimizers on loss surfaces, mini-batch noise. */
 import { tinyCnnGeometry, tinyCnnParamCount } from '../../core/autodiff/buildTinyCnn';
 import { largestCurvature, quadraticBowl } from '../../core/autodiff/lossSurfaces';
-import { CT_PATCH_SPACING_MM, LUNG_WINDOW, NODULE_DIAMETER_MM } from '../../core/autodiff/makePhantomPatches';
-import { TINY_CNN_SHAPE } from '../../core/autodiff/trainTinyCnn';
+import {
+  CT_PATCH_SPACING_MM,
+  LUNG_WINDOW,
+  NODULE_DIAMETER_MM,
+  TINY_CNN_SHAPE,
+} from '../../core/autodiff/tinyCnnSetup';
 import type { StepDef } from '../../core/lessons/types';
 import { both, fmt } from './backpropSgdData';
 import {
@@ -16,7 +20,7 @@ import {
   sgdStepsParam,
   surfaceParam,
 } from './backpropSgdParams';
-import { BATCH_STUDY, KERNEL_SET } from './tinyCnnLab';
+import { BATCH_STUDY, KERNEL_SET } from './tinyCnnLabSetup';
 
 const { size, kernel, pool } = TINY_CNN_SHAPE;
 const factor = 4;

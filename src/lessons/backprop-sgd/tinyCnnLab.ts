@@ -5,7 +5,7 @@
  */
 import { weightsToVector } from '../../core/autodiff/buildTinyCnn';
 import { makeCnnSlice, type CnnSlice } from '../../core/autodiff/makeCnnSlice';
-import { makePhantomPatches, type PatchSet } from '../../core/autodiff/makePhantomPatches';
+import { makePhantomPatches, type TinyCnnPatches } from '../../core/autodiff/makePhantomPatches';
 import { perExampleGradients } from '../../core/autodiff/miniBatchNoise';
 import {
   createTinyCnnTrainer,
@@ -15,11 +15,9 @@ import {
   type TinyCnnTrainer,
 } from '../../core/autodiff/trainTinyCnn';
 
-/** The kernel-learning set: 64 phantom patches (seed 11) in mini-batches of 16. */
-export const KERNEL_SET = { count: 64, seed: 11, batchSize: 16 } as const;
+import { BATCH_STUDY, KERNEL_SET } from './tinyCnnLabSetup';
 
-/** The mini-batch study: 512 patches (seed 21), 200 draws per batch size. */
-export const BATCH_STUDY = { count: 512, seed: 21, sizes: [1, 8, 32, 256], draws: 200 } as const;
+export { BATCH_STUDY, KERNEL_SET };
 
 let trainer: TinyCnnTrainer | null = null;
 
@@ -75,7 +73,7 @@ export function cnnSlice(): CnnSlice {
   return slice;
 }
 
-let studySet: PatchSet | null = null;
+let studySet: TinyCnnPatches | null = null;
 const studyGradients = new Map<'start' | 'trained', number[][]>();
 
 /** Per-example gradients of the mini-batch study at the starting or the trained weights. */

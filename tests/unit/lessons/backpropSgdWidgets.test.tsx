@@ -1,11 +1,10 @@
 // @vitest-environment jsdom
 /**
  * The backprop-sgd widgets in a DOM: what each shows for given parameters, and that its controls
- * change parameters (the URL) through `setParam`. The last block registers the lesson locally and
- * walks it through the real lesson page, checking that the link follows the widget.
+ * change parameters (the URL) through `setParam`. The last block walks the lesson through the real
+ * lesson page (and the real widget registry), checking that the link follows the widget.
  */
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { createElement, Suspense, type ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ParamValues, StepDef } from '../../../src/core/lessons/types';
 import { defaultParams } from '../../../src/core/lessons/lessonState';
@@ -20,26 +19,11 @@ import {
 import { KernelSgdWidget } from '../../../src/lessons/backprop-sgd/KernelSgdWidget';
 import { LossRaceWidget } from '../../../src/lessons/backprop-sgd/LossRaceWidget';
 import { MiniBatchWidget } from '../../../src/lessons/backprop-sgd/MiniBatchWidget';
-import type { WidgetProps } from '../../../src/lessons/widgetTypes';
 
 vi.mock(
   '../../../src/core/tensor/initBackend',
   async () => (await import('../ui/fakeBackend')).fakeBackend.module,
 );
-vi.mock('../../../src/lessons/widgetRegistry', async (importActual) => {
-  const actual = await importActual<typeof import('../../../src/lessons/widgetRegistry')>();
-  const { backpropSgdWidgets } = await import('../../../src/lessons/backprop-sgd/widgets');
-  const registry = { ...actual.widgetRegistry, ...backpropSgdWidgets };
-  const getWidget = (id: string) => registry[id];
-  return {
-    widgetRegistry: registry,
-    getWidget,
-    renderWidget: (id: string, props: WidgetProps): ReactNode => {
-      const c = getWidget(id);
-      return c ? createElement(Suspense, { fallback: null }, createElement(c, props)) : null;
-    },
-  };
-});
 
 afterEach(() => cleanup());
 
@@ -217,7 +201,7 @@ describe('mini-batch widget', () => {
   });
 });
 
-describe('the lesson on the real lesson page (registered locally)', () => {
+describe('the lesson on the real lesson page', () => {
   it('the Step button writes node=1 into the link, and the link reopens it', async () => {
     const { renderApp } = await import('../ui/testUtils');
     renderApp('#/lesson/backprop-sgd?step=1');

@@ -139,6 +139,47 @@ describe('createContourView', () => {
     view.destroy();
     expect(host.innerHTML).toBe('');
   });
+
+  it('keeps the band paths (and does not redraw them) when only the shown count changes', () => {
+    const nx = 11;
+    const values = Array.from(
+      { length: nx * nx },
+      (_, k) => ((k % nx) - 5) ** 2 + (Math.floor(k / nx) - 5) ** 2,
+    );
+    const grid = { values, nx, ny: nx, domain: { x: [-1, 1] as const, y: [-1, 1] as const } };
+    const points = [
+      [-1, 1],
+      [-0.5, 0.5],
+      [0, 0],
+    ];
+    const state = (shown: number) => ({
+      grid,
+      levels: 6,
+      logScale: true,
+      paths: [{ id: 'sgd', color: '#000', dash: '', points, shown, label: 'SGD' }],
+      markers: [],
+      xLabel: 'w₁',
+      yLabel: 'w₂',
+    });
+    const view = createContourView(makeHost(), { title: 'Bowl', description: 'contours' });
+    view.update(state(1));
+    const before = [...host.querySelectorAll('.contour-view__bands path')];
+    expect(before.length).toBeGreaterThan(0);
+    // A mark that a redraw of the bands would overwrite.
+    before[0]!.setAttribute('d', 'M0,0');
+    view.update(state(3));
+    const after = [...host.querySelectorAll('.contour-view__bands path')];
+    expect(after).toHaveLength(before.length);
+    after.forEach((node, k) => expect(node).toBe(before[k]));
+    expect(after[0]!.getAttribute('d')).toBe('M0,0');
+    expect(host.querySelector('[data-path="sgd"] polyline')?.getAttribute('points')?.split(' ')).toHaveLength(
+      3,
+    );
+    // A new grid (or levels, scale or labels) redraws them.
+    view.update({ ...state(3), grid: { ...grid } });
+    expect(host.querySelector('.contour-view__bands path')?.getAttribute('d')).not.toBe('M0,0');
+    view.destroy();
+  });
 });
 
 describe('createHeatmapView', () => {
