@@ -15,8 +15,8 @@ export const huScaleTexts = {
     zh: '从 −1100 到 +1100 HU 的亨氏标尺，标出每种组织的范围',
   } satisfies Localized,
   tableCaption: {
-    en: 'CT numbers of tissues (Buzug 2008; Prokop and Galanski 2003)',
-    zh: '各组织的 CT 值（Buzug 2008；Prokop 与 Galanski 2003）',
+    en: 'CT numbers of tissues (DenOtter and Schubert 2023; Buzug 2008; Brant and Helms 2012; Prokop and Galanski 2003)',
+    zh: '各组织的 CT 值（DenOtter 与 Schubert 2023；Buzug 2008；Brant 与 Helms 2012；Prokop 与 Galanski 2003）',
   } satisfies Localized,
   tissue: { en: 'Tissue', zh: '组织' } satisfies Localized,
   range: { en: 'Range', zh: '范围' } satisfies Localized,

@@ -27,7 +27,7 @@ const hu: StepDef = {
 
 HU = 1000 × (µ − µ_water) / (µ_water − µ_air)
 
-By this definition water is exactly 0 HU and air −1000 HU, whatever the scanner. Fat is a little below water, soft tissues a little above, bone far above. The table above lists ${tissueCount} tissues with the ranges given in CT textbooks; move the µ slider under *Parameters* to turn an attenuation coefficient into HU yourself.
+By this definition water is exactly 0 HU and air −1000 HU, whatever the scanner. Fat is a little below water, soft tissues a little above, bone far above. The table above lists ${tissueCount} tissues with the ranges given in CT textbooks; move the µ slider under **Parameters** to turn an attenuation coefficient into HU yourself.
 
 - The file stores integers (stored values); the DICOM attributes **Rescale Slope** and **Rescale Intercept** turn them into HU: HU = stored × slope + intercept.
 - A CT number is a physical measurement: a radiologist reads “−20 HU” as fat-containing, “+60 HU” as possibly fresh blood.`,
@@ -79,12 +79,12 @@ const live: StepDef = {
   body: {
     en: `Here is a CT slice from our phantom gallery, or any DICOM file you drop on the viewer. Drag on the image as radiology workstations do: **left–right changes the width**, **up–down changes the level**. The arrow keys do the same when the image has the focus.
 
-- Try the presets: *lung* (${LUNG_LW.en}) shows the vessels inside the black lung; *mediastinum* (${MEDIASTINUM_LW.en}) shows the heart and great vessels; *bone* (${BONE_LW.en}) shows the spine and ribs.
+- Try the presets: **lung** (${LUNG_LW.en}) shows the vessels inside the black lung; **mediastinum** (${MEDIASTINUM_LW.en}) shows the heart and great vessels; **bone** (${BONE_LW.en}) shows the spine and ribs.
 - Move the pointer over the image: the probe reads the HU value from the data, not from the screen grey.
 - Your file never leaves your computer: it is decoded in this page.`,
     zh: `这是模型库中的一张 CT 切片，也可以把任何 DICOM 文件拖到查看器上。像放射科工作站一样在图像上拖动：**左右拖动改变窗宽**，**上下拖动改变窗位**。图像获得焦点时，方向键有同样的作用。
 
-- 试试预设：*肺窗*（${LUNG_LW.zh}）能看到黑色肺野里的血管；*纵隔窗*（${MEDIASTINUM_LW.zh}）能看到心脏和大血管；*骨窗*（${BONE_LW.zh}）能看到脊柱和肋骨。
+- 试试预设：**肺窗**（${LUNG_LW.zh}）能看到黑色肺野里的血管；**纵隔窗**（${MEDIASTINUM_LW.zh}）能看到心脏和大血管；**骨窗**（${BONE_LW.zh}）能看到脊柱和肋骨。
 - 把指针移到图像上：探针读出的是数据中的 HU 值，而不是屏幕上的灰度。
 - 你的文件不会离开你的电脑：它就在本页面内解码。`,
   },

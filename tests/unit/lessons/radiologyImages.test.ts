@@ -54,10 +54,10 @@ describe('radiology-images lesson', () => {
 
   it('writes the preset windows it names from the presets (windowPresets.ts)', () => {
     const live = radiologyImages.steps[2]!;
-    expect(live.body.en).toContain('*lung* (L −600, W 1500)');
-    expect(live.body.en).toContain('*mediastinum* (L 50, W 350)');
-    expect(live.body.en).toContain('*bone* (L 400, W 1800)');
-    expect(live.body.zh).toContain('*肺窗*（L −600，W 1500）');
+    expect(live.body.en).toContain('**lung** (L −600, W 1500)');
+    expect(live.body.en).toContain('**mediastinum** (L 50, W 350)');
+    expect(live.body.en).toContain('**bone** (L 400, W 1800)');
+    expect(live.body.zh).toContain('**肺窗**（L −600，W 1500）');
     expect(live.params.filter((p) => p.kind === 'number').map((p) => p.default)).toEqual([-600, 1500]);
   });
 
