@@ -19,30 +19,6 @@ type Meta = Pick<CatalogueEntry, 'title' | 'summary' | 'minutes'>;
 
 /** Titles and summaries of the lessons not built yet (a built lesson's card uses its own meta). */
 const PLANNED: Readonly<Partial<Record<LessonId, Meta>>> = {
-  neurons: {
-    title: { en: 'Neurons and networks', zh: '神经元与神经网络' },
-    summary: {
-      en: 'A neuron is a weighted sum, a bias and an activation; a multilayer perceptron on pixels, and its parameter count.',
-      zh: '神经元就是加权求和、加偏置、再经激活函数；把像素输入多层感知机，并计算其参数量。',
-    },
-    minutes: 20,
-  },
-  convolution: {
-    title: { en: 'Convolution', zh: '卷积' },
-    summary: {
-      en: 'A kernel sliding over a slice, the dot product at each position, stride, padding, dilation and weight sharing.',
-      zh: '卷积核在切片上滑动、每个位置上的点积，以及步长、填充、空洞与权重共享。',
-    },
-    minutes: 25,
-  },
-  'activation-pooling': {
-    title: { en: 'Activation and pooling', zh: '激活与池化' },
-    summary: {
-      en: 'ReLU and other activations on feature maps, max and average pooling, and the translation invariance they give.',
-      zh: '特征图上的 ReLU 等激活函数、最大池化与平均池化，以及它们带来的平移不变性。',
-    },
-    minutes: 20,
-  },
   'cnn-architecture': {
     title: { en: 'Anatomy of a CNN', zh: '卷积神经网络的结构' },
     summary: {

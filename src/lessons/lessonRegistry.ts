@@ -8,6 +8,9 @@ import type { LessonDef, LessonMeta } from '../core/lessons/types';
 import { aiMlDlMeta } from './ai-ml-dl/aiMlDlMeta';
 import { backpropSgdMeta } from './backprop-sgd/backpropSgdMeta';
 import { radiologyImagesMeta } from './radiology-images/radiologyImagesMeta';
+import { neuronsMeta } from './neurons/neuronsMeta';
+import { convolutionMeta } from './convolution/convolutionMeta';
+import { activationPoolingMeta } from './activation-pooling/activationPoolingMeta';
 
 /** A function that loads one lesson's chunk and returns its definition. */
 export type LessonLoader = () => Promise<LessonDef>;
@@ -16,6 +19,9 @@ export type LessonLoader = () => Promise<LessonDef>;
 export const lessonLoaders: Readonly<Partial<Record<LessonId, LessonLoader>>> = {
   'radiology-images': () => import('./radiology-images/radiologyImages').then((m) => m.radiologyImages),
   'ai-ml-dl': () => import('./ai-ml-dl/aiMlDl').then((m) => m.aiMlDl),
+  neurons: () => import('./neurons/neurons').then((m) => m.neurons),
+  convolution: () => import('./convolution/convolution').then((m) => m.convolution),
+  'activation-pooling': () => import('./activation-pooling/activationPooling').then((m) => m.activationPooling),
   'backprop-sgd': () => import('./backprop-sgd/backpropSgd').then((m) => m.backpropSgd),
 };
 
@@ -23,6 +29,9 @@ export const lessonLoaders: Readonly<Partial<Record<LessonId, LessonLoader>>> = 
 export const lessonMetas: Readonly<Partial<Record<LessonId, LessonMeta>>> = {
   'radiology-images': radiologyImagesMeta,
   'ai-ml-dl': aiMlDlMeta,
+  neurons: neuronsMeta,
+  convolution: convolutionMeta,
+  'activation-pooling': activationPoolingMeta,
   'backprop-sgd': backpropSgdMeta,
 };
 

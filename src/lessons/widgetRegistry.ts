@@ -2,6 +2,9 @@ import { createElement, lazy, Suspense, type ComponentType, type ReactNode } fro
 import { NestedSetsDiagram } from './ai-ml-dl/NestedSetsDiagram';
 import { aiMlDlWidgets } from './ai-ml-dl/widgets';
 import { backpropSgdWidgets } from './backprop-sgd/widgets';
+import { neuronsWidgets } from './neurons/widgets';
+import { convolutionWidgets } from './convolution/widgets';
+import { activationPoolingWidgets } from './activation-pooling/widgets';
 import { HuScaleWidget } from './radiology-images/HuScaleWidget';
 import { TextWidget } from './TextWidget';
 import { WidgetErrorBoundary, WidgetLoading } from './WidgetErrorBoundary';
@@ -30,6 +33,9 @@ export const widgetRegistry: Readonly<Record<string, ComponentType<WidgetProps>>
   'nested-sets': NestedSetsDiagram,
   ...aiMlDlWidgets,
   ...backpropSgdWidgets,
+  ...neuronsWidgets,
+  ...convolutionWidgets,
+  ...activationPoolingWidgets,
   'hu-scale': HuScaleWidget,
   'window-math': WindowMathWidget,
   'dicom-viewer': DicomViewerWidget,

@@ -1,0 +1,11 @@
+import type { LessonMeta } from '../../core/lessons/types';
+
+/** Lesson 'neurons' as the catalogue sees it before the lesson is loaded. */
+export const neuronsMeta = {
+  id: 'neurons',
+  title: { en: 'TODO', zh: 'TODO' },
+  summary: { en: 'TODO', zh: 'TODO' },
+  minutes: 20,
+  stepCount: 1,
+  questionIds: [],
+} as const satisfies LessonMeta;
