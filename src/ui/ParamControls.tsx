@@ -1,8 +1,11 @@
 import { useId } from 'react';
-import type { Lang, ParamDef, ParamValues } from '../core/lessons/types';
+import type { Lang, ParamDef, ParamValues, TextParamDef } from '../core/lessons/types';
 import { useT } from '../i18n/useT';
 
-/** Generic controls for a step's parameters: a radio group per enum, a slider per number. */
+/**
+ * Generic controls for a step's parameters: a radio group per enum, a slider per number. Hidden
+ * and text parameters are left to the step's widget.
+ */
 export function ParamControls({
   params,
   values,
@@ -16,11 +19,14 @@ export function ParamControls({
 }) {
   const t = useT();
   const baseId = useId();
-  if (params.length === 0) return null;
+  const shown = params.filter(
+    (p): p is Exclude<ParamDef, TextParamDef> => !p.hidden,
+  );
+  if (shown.length === 0) return null;
   return (
     <section className="params" aria-labelledby={`${baseId}-h`}>
       <h3 id={`${baseId}-h`}>{t('lesson.parameters')}</h3>
-      {params.map((p) => {
+      {shown.map((p) => {
         const value = values[p.id] ?? p.default;
         if (p.kind === 'enum') {
           return (

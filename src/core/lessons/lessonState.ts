@@ -4,7 +4,15 @@
  * sanitised: an out-of-range number is clamped and snapped to its grid, an unknown enum value or a
  * malformed number falls back to the default, unknown keys are dropped. Nothing here throws.
  */
-import type { LessonDef, LessonState, NumberParamDef, ParamDef, ParamValues, StepDef } from './types';
+import type {
+  LessonDef,
+  LessonState,
+  NumberParamDef,
+  ParamDef,
+  ParamValues,
+  StepDef,
+  TextParamDef,
+} from './types';
 import { parseStrictNumber } from './parseStrictNumber';
 import { formatHash, parseHash, queryValue } from './route';
 
@@ -31,10 +39,21 @@ export function snapNumber(def: NumberParamDef, value: number): number {
   return Number((min + k * step).toFixed(digits)) + 0;
 }
 
+/** True when `raw` is an acceptable value of a text parameter: short enough and matching its pattern in full. */
+export function isValidText(def: TextParamDef, raw: string): boolean {
+  if (raw.length > def.maxLength) return false;
+  try {
+    return new RegExp(`^(?:${def.pattern})$`).test(raw);
+  } catch {
+    return false;
+  }
+}
+
 /** Parses one raw URL value for `def`; returns the default when it is missing or malformed. */
 export function coerceParam(def: ParamDef, raw: string | undefined): number | string {
   if (raw === undefined) return def.default;
   if (def.kind === 'enum') return def.options.some((o) => o.value === raw) ? raw : def.default;
+  if (def.kind === 'text') return isValidText(def, raw) ? raw : def.default;
   const value = parseStrictNumber(raw.trim());
   return value === null ? def.default : snapNumber(def, value);
 }

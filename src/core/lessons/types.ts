@@ -15,8 +15,17 @@ export interface Localized {
   zh: string;
 }
 
+/** What every kind of parameter has. */
+interface ParamBase {
+  /**
+   * When true the generic parameter controls leave this parameter out: the step's widget shows
+   * its own control for it (a kernel grid, a play button). It is still in the URL.
+   */
+  hidden?: boolean;
+}
+
 /** A numeric parameter of a step: a slider or a number field. `default` lies on the grid `min + k·step`. */
-export interface NumberParamDef {
+export interface NumberParamDef extends ParamBase {
   kind: 'number';
   /** URL key; must not be `step`. */
   id: string;
@@ -35,7 +44,7 @@ export interface EnumOption {
 }
 
 /** A parameter with a fixed set of values: a select or a radio group. */
-export interface EnumParamDef {
+export interface EnumParamDef extends ParamBase {
   kind: 'enum';
   /** URL key; must not be `step`. */
   id: string;
@@ -44,8 +53,26 @@ export interface EnumParamDef {
   default: string;
 }
 
+/**
+ * A short text a widget encodes its state in (e.g. a kernel's weights, `1,0,-1,2,0,-2,1,0,-1`).
+ * A URL value is kept only when it is at most `maxLength` characters long and matches `pattern`
+ * in full; anything else falls back to `default` (which must itself match). Always `hidden`:
+ * the widget edits it.
+ */
+export interface TextParamDef extends ParamBase {
+  kind: 'text';
+  /** URL key; must not be `step`. */
+  id: string;
+  label: Localized;
+  /** A regular expression the whole value must match (anchors are added). */
+  pattern: string;
+  maxLength: number;
+  default: string;
+  hidden: true;
+}
+
 /** A step parameter: everything a link must reproduce besides the step itself. */
-export type ParamDef = NumberParamDef | EnumParamDef;
+export type ParamDef = NumberParamDef | EnumParamDef | TextParamDef;
 
 /** Current values of a step's parameters, by parameter id. */
 export type ParamValues = Readonly<Record<string, number | string>>;

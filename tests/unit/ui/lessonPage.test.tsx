@@ -123,7 +123,7 @@ describe('lesson page', () => {
   });
 
   it('says "coming soon" for a planned lesson and not-found for an unknown id', () => {
-    renderApp('#/lesson/neurons');
+    renderApp('#/lesson/cnn-architecture');
     expect(screen.getByTestId('lesson-coming')).toBeTruthy();
     expect(screen.getByText('This lesson is coming soon')).toBeTruthy();
     resetApp('#/lesson/no-such-lesson');

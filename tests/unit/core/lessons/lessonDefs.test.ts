@@ -53,7 +53,7 @@ describe('lesson definitions', () => {
     expect(lesson).toBe(aiMlDl);
     expect(await loadLesson('ai-ml-dl')).toBe(lesson);
     expect(getLoadedLesson('ai-ml-dl')).toBe(lesson);
-    expect(await loadLesson('neurons')).toBeUndefined();
+    expect(await loadLesson('cnn-architecture')).toBeUndefined();
     expect(await loadLesson('constructor')).toBeUndefined();
     expect(getLoadedLesson('constructor')).toBeUndefined();
   });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   coerceParam,
+  isValidText,
   normalizeState,
   parseLessonHash,
   serializeLessonHash,
@@ -54,13 +55,29 @@ const enumParam = (id: string): fc.Arbitrary<ParamDef> =>
     })),
   );
 
+const textParam = (id: string): fc.Arbitrary<ParamDef> =>
+  textValue.map((d): ParamDef => ({
+    kind: 'text',
+    id,
+    label: L,
+    pattern: '[a-c1-3,]*',
+    maxLength: 12,
+    default: d,
+    hidden: true,
+  }));
+
+/** A valid value of {@link textParam}'s parameters. */
+const textValue = fc
+  .array(fc.constantFrom('a', 'b', 'c', '1', '2', '3', ','), { maxLength: 12 })
+  .map((cs) => cs.join(''));
+
 const paramId = fc
   .oneof(fc.string({ minLength: 1, maxLength: 8 }), fc.constantFrom('__proto__', 'constructor', 'toString'))
   .filter((s) => s !== 'step');
 
 const stepArb: fc.Arbitrary<StepDef> = fc
   .uniqueArray(paramId, { maxLength: 4 })
-  .chain((ids) => fc.tuple(...ids.map((id) => fc.oneof(numberParam(id), enumParam(id)))))
+  .chain((ids) => fc.tuple(...ids.map((id) => fc.oneof(numberParam(id), enumParam(id), textParam(id)))))
   .map((params): StepDef => ({ id: 'step', title: L, body: L, widget: 'text', params, notes: L }));
 
 const lessonArb: fc.Arbitrary<LessonDef> = fc
@@ -77,7 +94,9 @@ const validState = (lesson: LessonDef): fc.Arbitrary<LessonState> =>
     const values = defs.map((p) =>
       p.kind === 'enum'
         ? fc.constantFrom(...p.options.map((o) => o.value))
-        : fc.nat({ max: 10_000 }).map((k) => snapNumber(p, p.min + k * p.step)),
+        : p.kind === 'text'
+          ? textValue
+          : fc.nat({ max: 10_000 }).map((k) => snapNumber(p, p.min + k * p.step)),
     );
     return fc.tuple(...values).map((vs) => ({
       step,
@@ -128,6 +147,8 @@ describe('lesson state in the URL', () => {
             expect(typeof v).toBe('number');
             expect(v as number).toBeGreaterThanOrEqual(p.min);
             expect(v as number).toBeLessThanOrEqual(p.max + 1e-9);
+          } else if (p.kind === 'text') {
+            expect(isValidText(p, String(v))).toBe(true);
           } else {
             expect(p.options.map((o) => o.value)).toContain(v);
           }
@@ -159,6 +180,24 @@ describe('lesson state in the URL', () => {
     });
     expect(parseLessonHash(aiMlDl, '#/lesson/other?step=2')).toBeNull();
     expect(parseHash('#/lesson/ai-ml-dl?step=%ZZ').page).toBe('lesson');
+  });
+
+  it('keeps a text value only when it matches its pattern in full and is short enough', () => {
+    const p: ParamDef = {
+      kind: 'text',
+      id: 'k',
+      label: L,
+      pattern: '-?\\d+(,-?\\d+)*',
+      maxLength: 10,
+      default: '0,1',
+      hidden: true,
+    };
+    expect(coerceParam(p, '1,-2,3')).toBe('1,-2,3');
+    expect(coerceParam(p, 'x1,2')).toBe('0,1');
+    expect(coerceParam(p, '1,2,')).toBe('0,1');
+    expect(coerceParam(p, '1,2,3,4,5,6')).toBe('0,1'); // 11 characters
+    expect(coerceParam(p, undefined)).toBe('0,1');
+    expect(coerceParam({ ...p, pattern: '(' }, '1')).toBe('0,1'); // a broken pattern accepts nothing
   });
 
   it('clamps and snaps numbers, and rejects malformed ones', () => {
