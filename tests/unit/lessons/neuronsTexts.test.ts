@@ -1,0 +1,94 @@
+/**
+ * Every text of the neurons lesson in both languages: the lesson (steps, notes, quiz), its widget
+ * texts and parameter labels. Chinese is Simplified Chinese with full-width punctuation and no
+ * stray Latin words; both languages have the same `{placeholders}`.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Localized } from '../../../src/core/lessons/types';
+import { neurons } from '../../../src/lessons/neurons/neurons';
+import { neuronsMeta } from '../../../src/lessons/neurons/neuronsMeta';
+import { ACTIVATION_NAMES, FEATURE_NAMES } from '../../../src/lessons/neurons/neuronsParams';
+import {
+  classifierTexts,
+  mlpTexts,
+  neuronTexts,
+  permuteTexts,
+  tx,
+} from '../../../src/lessons/neurons/neuronsTexts';
+import {
+  collectLocalized,
+  halfWidthPunctuation,
+  hasChinese,
+  placeholders,
+  strayLatin,
+} from '../helpers/chineseText';
+
+const sources: [string, unknown][] = [
+  ['lesson', neurons],
+  ['meta', neuronsMeta],
+  ['activations', ACTIVATION_NAMES],
+  ['features', FEATURE_NAMES],
+  ['neuron', neuronTexts],
+  ['classifier', classifierTexts],
+  ['mlp', mlpTexts],
+  ['permute', permuteTexts],
+];
+const texts: [string, Localized][] = sources.flatMap(([name, v]) => collectLocalized(v, name));
+
+/** The widget texts with their placeholders filled by representative values. */
+const filled: [string, Localized][] = [
+  [
+    'classifier.standardised',
+    ['en', 'zh'].reduce(
+      (o, l) => ({
+        ...o,
+        [l]: tx(classifierTexts.standardised, l as 'en', {
+          m1: '−803.2 HU',
+          s1: '31.4 HU',
+          f2: FEATURE_NAMES.edgeDensity[l as 'en'],
+          m2: '0.0213',
+          s2: '0.0187',
+          n: 160,
+        }),
+      }),
+      {} as Localized,
+    ),
+  ],
+  [
+    'permute.mlpDiff',
+    {
+      en: tx(permuteTexts.mlpDiff, 'en', { diff: '2.2×10⁻¹⁶' }),
+      zh: tx(permuteTexts.mlpDiff, 'zh', { diff: '2.2×10⁻¹⁶' }),
+    },
+  ],
+  [
+    'permute.patchLabel',
+    {
+      en: tx(permuteTexts.patchLabel, 'en', { name: permuteTexts.shuffled.en, side: 64 }),
+      zh: tx(permuteTexts.patchLabel, 'zh', { name: permuteTexts.shuffled.zh, side: 64 }),
+    },
+  ],
+];
+
+describe('neurons texts', () => {
+  it('finds the texts', () => {
+    expect(texts.length).toBeGreaterThan(100);
+  });
+
+  it.each([...texts, ...filled])('%s: non-empty, Chinese rules, same placeholders', (path, t) => {
+    expect(t.en.trim(), path).not.toBe('');
+    expect(t.zh.trim(), path).not.toBe('');
+    expect(strayLatin(t.zh), path).toEqual([]);
+    expect(halfWidthPunctuation(t.zh), path).toEqual([]);
+    expect(placeholders(t.zh), path).toEqual(placeholders(t.en));
+    if (/[A-Za-z]{4,}/.test(t.en) && t.en.length > 12)
+      expect(hasChinese(t.zh), `${path} has no Chinese`).toBe(true);
+  });
+
+  it('leaves no placeholder unfilled in the filled texts', () => {
+    for (const [path, t] of filled) {
+      expect(placeholders(t.en), path).toEqual([]);
+      expect(placeholders(t.zh), path).toEqual([]);
+    }
+  });
+});
