@@ -88,7 +88,9 @@ describe('runShiftExperiment', () => {
   });
 
   it('global average pooling of a circularly shifted image does not change; the conv maps do', () => {
-    const r = runShiftExperiment(base(noiseImage(64), { border: 'circular', maxShift: 9, direction: 'diagonal' }));
+    const r = runShiftExperiment(
+      base(noiseImage(64), { border: 'circular', maxShift: 9, direction: 'diagonal' }),
+    );
     for (const d of curve(r, 'global')) expect(d).toBeLessThan(1e-6);
     for (const d of curve(r, 'conv').slice(1)) expect(d).toBeGreaterThan(0.5);
   });
@@ -162,14 +164,15 @@ describe('the pieces, against independent loops', () => {
       for (let x = 0; x < 16; x++)
         SHIFT_KERNELS.forEach((k, f) => {
           let sum = 0;
-          for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) sum += k.weights[i * 3 + j]! * src(y + i - 1, x + j - 1);
+          for (let i = 0; i < 3; i++)
+            for (let j = 0; j < 3; j++) sum += k.weights[i * 3 + j]! * src(y + i - 1, x + j - 1);
           conv[(y * 16 + x) * F + f] = Math.max(0, sum);
         });
     for (let k = 0; k < conv.length; k++) expect(r.conv.data[k]).toBeCloseTo(conv[k]!, 5);
     for (let y = 0; y < 8; y++)
       for (let x = 0; x < 8; x++)
         for (let f = 0; f < F; f++) {
-          const cell = [0, 1, 16, 17].map((d) => conv[((2 * y * 16 + 2 * x) + d) * F + f]!);
+          const cell = [0, 1, 16, 17].map((d) => conv[(2 * y * 16 + 2 * x + d) * F + f]!);
           expect(r.convPool.data[(y * 8 + x) * F + f]).toBeCloseTo(Math.max(...cell), 5);
         }
     for (let f = 0; f < F; f++) {
@@ -211,12 +214,15 @@ describe('placement and bad input', () => {
   it('is quick enough for a live page (64×64 crop, 13 shifts)', () => {
     const img = noduleImage(128);
     const o = base(img, { top: 40, left: 40, size: 64, maxShift: 12, direction: 'diagonal' });
-    runShiftExperiment(o);
+    const first = runShiftExperiment(o);
     const t0 = performance.now();
     const runs = 5;
-    for (let k = 0; k < runs; k++) runShiftExperiment(o);
+    let last = first;
+    for (let k = 0; k < runs; k++) last = runShiftExperiment(o);
     const ms = (performance.now() - t0) / runs;
     console.log(`runShiftExperiment, 64×64 crop, shifts 0…12: ${ms.toFixed(1)} ms per run`);
-    expect(ms).toBeGreaterThan(0);
+    // Timing is logged, not asserted; the runs are deterministic.
+    expect(last.shifts).toHaveLength(13);
+    expect(last.curves).toEqual(first.curves);
   });
 });
