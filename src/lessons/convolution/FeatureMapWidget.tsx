@@ -1,0 +1,241 @@
+import { useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
+import type { Lang } from '../../core/lessons/types';
+import { formatNumber } from '../../core/imaging/display/formatModalityValue';
+import { RichText } from '../../ui/RichText';
+import { whenBackendReady } from '../../ui/backendStore';
+import { ColourLegend, MapCanvas } from '../shared/MapCanvas';
+import { SliceSource } from '../shared/SliceSource';
+import { SLICE_PARAM, useLessonSlice, type LessonSlice } from '../shared/lessonSlice';
+import type { WidgetProps } from '../widgetTypes';
+import { commonTexts as C, featureTexts as T } from './convolutionTexts';
+import { kernelTextParam, presetParam } from './convolutionParams';
+import { drawFeatureMap, type DrawScratch } from './featureMapRenderer';
+import { KernelEditor } from './KernelEditor';
+import { kernelPreset } from './kernelPresets';
+import {
+  formatKernel,
+  kernelFilters,
+  normaliseKernel,
+  parseKernel,
+  randomKernel,
+  resizeKernel,
+  type KernelSize,
+} from './kernelString';
+import { LiveConvController } from './LiveConvController';
+import './convolution.css';
+
+const str = (v: unknown, d: string): string => (typeof v === 'string' ? v : d);
+/** Padding of the live map: zeros, so that the map has the slice's size. */
+const MAP_OPTIONS = { padding: 'same' } as const;
+
+/**
+ * Step 2: the feature map of the whole slice, recomputed on the compute backend on every kernel edit
+ * (one uploaded image, at most one convolution in flight, the latest kernel wins; see
+ * LiveConvController), drawn by `drawFeatureMap` (one valuesToRgba + putImageData), beside the input.
+ */
+export function FeatureMapWidget({ step, params, lang, setParam }: WidgetProps) {
+  const state = useLessonSlice(str(params.slice, SLICE_PARAM.default));
+  return (
+    <div className="conv-widget">
+      <RichText text={step.body[lang]} />
+      <SliceSource state={state} lang={lang} onOwnSlice={() => setParam('slice', 'own')} />
+      {state.status === 'ready' ? (
+        <LiveMap slice={state.slice} params={params} lang={lang} setParam={setParam} />
+      ) : (
+        <p className="hint">{C.waitingSlice[lang]}</p>
+      )}
+    </div>
+  );
+}
+
+interface MapInfo {
+  min: number;
+  max: number;
+  range: [number, number];
+  ms: number;
+}
+
+function LiveMap({
+  slice,
+  params,
+  lang,
+  setParam,
+}: Pick<WidgetProps, 'params' | 'lang' | 'setParam'> & { slice: LessonSlice }) {
+  const presetId = str(params.preset, presetParam.default);
+  const text = str(params.k, kernelTextParam.default);
+  const preset = kernelPreset(presetId);
+  const kernelString = preset ? formatKernel(preset.weights) : text;
+  const parsed = useMemo(
+    () =>
+      preset
+        ? { ok: true as const, size: preset.size as KernelSize, weights: [...preset.weights] }
+        : parseKernel(text),
+    [preset, text],
+  );
+  const root = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const readout = useRef<HTMLParagraphElement>(null);
+  const controller = useRef<LiveConvController | null>(null);
+  const mapValues = useRef<Float32Array | null>(null);
+  const updates = useRef(0);
+  const [info, setInfo] = useState<MapInfo | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const seed = useRef(1);
+
+  // One uploaded image per slice, freed on unmount or when the slice changes.
+  useEffect(() => {
+    const scratch: DrawScratch = {};
+    const c = new LiveConvController({
+      ready: whenBackendReady,
+      onResult: (map, req) => {
+        const drawn = drawFeatureMap(map, canvas.current, scratch);
+        const ms = performance.now() - req.requestedAt;
+        mapValues.current = map.data;
+        updates.current += 1;
+        const el = root.current;
+        if (el) {
+          el.dataset.updated = String(updates.current);
+          el.dataset.ms = ms.toFixed(2);
+          el.dataset.status = 'ready';
+        }
+        setInfo({ min: drawn.min, max: drawn.max, range: drawn.range, ms });
+        setError(null);
+      },
+      onError: (e) => {
+        if (root.current) root.current.dataset.status = 'ready';
+        setError(e.message);
+      },
+      onStatus: (s) => {
+        if (root.current) root.current.dataset.status = s;
+      },
+    });
+    controller.current = c;
+    void c.setImage({ height: slice.height, width: slice.width, channels: 1, data: slice.intensity });
+    return () => {
+      c.dispose();
+      controller.current = null;
+      mapValues.current = null;
+    };
+  }, [slice]);
+
+  useEffect(() => {
+    if (parsed.ok) controller.current?.request(kernelFilters(parsed.weights), MAP_OPTIONS);
+  }, [parsed, slice]);
+
+  const setKernel = (weights: readonly number[]): void => {
+    setParam('preset', 'custom');
+    setParam('k', formatKernel(weights));
+  };
+  const weights = parsed.ok ? parsed.weights : [];
+  const size: KernelSize = parsed.ok ? parsed.size : 3;
+
+  const onProbe = (e: PointerEvent<HTMLDivElement>): void => {
+    const out = readout.current;
+    const values = mapValues.current;
+    if (!out) return;
+    const r = e.currentTarget.getBoundingClientRect();
+    const col = Math.floor(((e.clientX - r.left) / Math.max(1, r.width)) * slice.width);
+    const row = Math.floor(((e.clientY - r.top) / Math.max(1, r.height)) * slice.height);
+    if (!values || col < 0 || row < 0 || col >= slice.width || row >= slice.height) {
+      out.textContent = T.probeHint[lang];
+      return;
+    }
+    const i = row * slice.width + col;
+    out.textContent = T.probe[lang](
+      row,
+      col,
+      formatNumber(slice.intensity[i]!, 3),
+      formatNumber(values[i]!, 3),
+    );
+  };
+
+  return (
+    <div ref={root} className="conv-feature" data-testid="feature-map" data-kernel={kernelString}>
+      <div className="conv-feature__maps">
+        <figure>
+          <MapCanvas
+            values={slice.intensity}
+            width={slice.width}
+            height={slice.height}
+            scale="gray"
+            range={[0, 1]}
+            label={T.input[lang](slice.width, slice.height)}
+            displayWidth={320}
+            testId="feature-input"
+          />
+          <figcaption>{T.input[lang](slice.width, slice.height)}</figcaption>
+        </figure>
+        <figure>
+          <div
+            className="map-canvas"
+            style={{ width: 320, aspectRatio: `${slice.width} / ${slice.height}` }}
+            onPointerMove={onProbe}
+            onPointerLeave={() => {
+              if (readout.current) readout.current.textContent = T.probeHint[lang];
+            }}
+          >
+            <canvas
+              ref={canvas}
+              className="map-canvas__canvas"
+              role="img"
+              aria-label={T.map[lang](slice.width, slice.height)}
+              data-testid="feature-canvas"
+            />
+          </div>
+          <figcaption>{T.map[lang](slice.width, slice.height)}</figcaption>
+          {info && <ColourLegend scale="diverging" range={info.range} label={T.legend[lang]} width={320} />}
+        </figure>
+      </div>
+      <MapFacts info={info} error={error} lang={lang} />
+      <p ref={readout} className="conv-status" data-testid="feature-probe">
+        {T.probeHint[lang]}
+      </p>
+      {parsed.ok ? (
+        <KernelEditor
+          presetId={preset ? preset.id : 'custom'}
+          weights={weights}
+          size={size}
+          lang={lang}
+          onPreset={(id) => {
+            const p = kernelPreset(id);
+            setParam('preset', id);
+            setParam('k', p ? formatKernel(p.weights) : kernelString);
+          }}
+          onWeights={setKernel}
+          onSize={(k) => setKernel(resizeKernel(weights, k))}
+          onNormalise={() => setKernel(normaliseKernel(weights))}
+          onRandom={() => setKernel(randomKernel(size, seed.current++))}
+        />
+      ) : (
+        <p role="alert" className="widget-error">
+          {parsed.error[lang]}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function MapFacts({ info, error, lang }: { info: MapInfo | null; error: string | null; lang: Lang }) {
+  if (error)
+    return (
+      <p role="alert" className="widget-error" data-testid="feature-error">
+        {C.error[lang]} <span lang="en">{error}</span>
+      </p>
+    );
+  if (!info)
+    return (
+      <p className="conv-status" role="status">
+        {C.computing[lang]}
+      </p>
+    );
+  return (
+    <>
+      <p className="conv-status" data-testid="feature-range">
+        {T.range[lang](formatNumber(info.min, 3), formatNumber(info.max, 3))}
+      </p>
+      <p className="conv-status hint" data-testid="feature-timing">
+        {T.timing[lang](formatNumber(info.ms, 1))}
+      </p>
+    </>
+  );
+}

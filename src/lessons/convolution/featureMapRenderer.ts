@@ -1,0 +1,116 @@
+/**
+ * The feature map of the `convolution` lesson, from kernel to pixels, without React: convolve the
+ * uploaded slice on the active backend (`ConvImage.convolve`: tf.conv2d and one download), then one
+ * pass for min/max, one `valuesToRgba` into a reused ImageData and one `putImageData`. The widget runs
+ * exactly these two functions ({@link computeFeatureMap}, then {@link drawFeatureMap}); the benchmark
+ * calls {@link renderFeatureMap}, which is the two in a row.
+ */
+import type { ConvOptions, Filters, Volume } from '../../core/tensor/reference/types';
+import { valuesToRgba } from '../../core/viz/valuesToRgba';
+
+/** What can convolve an uploaded image (a `ConvImage` from core/tensor/liveConv). */
+export interface Convolver {
+  convolve(filters: Filters, opts: ConvOptions): Promise<Volume>;
+}
+
+/** The canvas a map is drawn on (a page canvas, or an OffscreenCanvas in a benchmark). */
+export type MapCanvasTarget = HTMLCanvasElement | OffscreenCanvas;
+
+/** A reused ImageData (one per map size), so that an update allocates nothing on the page side. */
+export interface DrawScratch {
+  image?: ImageData;
+}
+
+/** What drawing a map measured. */
+export interface DrawResult {
+  /** Smallest and largest value of the map (0, 0 for an empty map). */
+  min: number;
+  max: number;
+  /** The colour range: [−m, m] with m = max(|min|, |max|) (m = 1 when the map is all 0). */
+  range: [number, number];
+  /** Whether pixels reached a canvas (false without a 2-D context, e.g. in jsdom). */
+  drawn: boolean;
+  /** Time spent on min/max, colours and putImageData, ms. */
+  drawMs: number;
+}
+
+/** What {@link renderFeatureMap} returns. */
+export interface FeatureMapRender extends DrawResult {
+  map: Volume;
+  /** Convolution and download, ms. */
+  convolveMs: number;
+  /** convolveMs + drawMs, ms. */
+  totalMs: number;
+}
+
+const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+/** The image convolved with `filters`: one `convolve` call (tf.conv2d + download on the backend). */
+export function computeFeatureMap(image: Convolver, filters: Filters, opts: ConvOptions): Promise<Volume> {
+  return image.convolve(filters, opts);
+}
+
+/**
+ * Draws channel 0 of `map` on `canvas` (resized to the map) with the diverging colour map symmetric
+ * around 0: min/max in one pass, then `valuesToRgba` into `scratch.image` and one `putImageData`.
+ */
+export function drawFeatureMap(
+  map: Volume,
+  canvas: MapCanvasTarget | null,
+  scratch: DrawScratch = {},
+): DrawResult {
+  const t0 = now();
+  const { width, height, channels, data } = map;
+  let values: Float32Array = data;
+  if (channels !== 1) {
+    values = new Float32Array(width * height);
+    for (let i = 0; i < values.length; i++) values[i] = data[i * channels]!;
+  }
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (!(min <= max)) {
+    min = 0;
+    max = 0;
+  }
+  const m = Math.max(Math.abs(min), Math.abs(max));
+  const range: [number, number] = m > 0 ? [-m, m] : [-1, 1];
+  let drawn = false;
+  const ctx =
+    canvas && width > 0 && height > 0 ? (canvas.getContext('2d') as CanvasRenderingContext2D | null) : null;
+  if (canvas && ctx) {
+    if (canvas.width !== width) canvas.width = width;
+    if (canvas.height !== height) canvas.height = height;
+    let image = scratch.image;
+    if (!image || image.width !== width || image.height !== height) {
+      image = ctx.createImageData(width, height);
+      scratch.image = image;
+    }
+    valuesToRgba(values, 'diverging', range[0], range[1], image.data);
+    ctx.putImageData(image, 0, 0);
+    drawn = true;
+  }
+  return { min, max, range, drawn, drawMs: now() - t0 };
+}
+
+/**
+ * Convolve and draw, as the feature-map widget does on every kernel change: returns the map, its
+ * min/max and colour range, and the time of each part.
+ */
+export async function renderFeatureMap(
+  image: Convolver,
+  filters: Filters,
+  opts: ConvOptions,
+  canvas: MapCanvasTarget | null,
+  scratch: DrawScratch = {},
+): Promise<FeatureMapRender> {
+  const t0 = now();
+  const map = await computeFeatureMap(image, filters, opts);
+  const convolveMs = now() - t0;
+  const drawn = drawFeatureMap(map, canvas, scratch);
+  return { ...drawn, map, convolveMs, totalMs: convolveMs + drawn.drawMs };
+}
