@@ -239,6 +239,93 @@ export function initialBundle(distDir = DIST) {
   return { initialJsGzipBytes: files.reduce((n, f) => n + f.gzipBytes, 0), initialJsFiles: files };
 }
 
+/**
+ * Figures measured on the real lesson page (same browser, after the bench page's runs):
+ * - the step-through played at its fastest speed: positions drawn per second over up to 3 s;
+ * - the feature map's own timing of kernel edits (the widget's `data-ms`: edit → map drawn), for
+ *   several presets on the 512×512 chest CT slice.
+ */
+async function lessonPageFigures(ctx, page) {
+  await page.goto(`${ctx.server.url}#/lesson/convolution?step=1&speed=60`);
+  await page.locator('[data-testid="backend-indicator"][data-status="ready"]').waitFor({ timeout: 60_000 });
+  const stepper = page.getByTestId('conv-stepper');
+  await stepper.waitFor({ timeout: 60_000 });
+  const fps = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const root = document.querySelector('[data-testid="conv-stepper"]');
+        const play = document.querySelector('[data-testid="conv-play"]');
+        const positions = Number(root.dataset.positions);
+        let changes = 0;
+        let frames = 0;
+        let longestFrameMs = 0;
+        let last = performance.now();
+        let t0 = null;
+        let lastChange = null;
+        const observer = new MutationObserver(() => {
+          changes++;
+          lastChange = performance.now();
+          t0 ??= lastChange;
+        });
+        observer.observe(root, { attributes: true, attributeFilter: ['data-position'] });
+        const tick = (now) => {
+          frames++;
+          longestFrameMs = Math.max(longestFrameMs, now - last);
+          last = now;
+          const elapsed = t0 === null ? 0 : now - t0;
+          if (elapsed < 3000 && !(changes > 2 && now - lastChange > 500)) requestAnimationFrame(tick);
+          else {
+            observer.disconnect();
+            play.click(); // pause (a no-op when it already stopped at the end)
+            const seconds = (lastChange - t0) / 1000;
+            resolve({
+              positions,
+              positionsDrawn: changes,
+              seconds: Math.round(seconds * 1000) / 1000,
+              stepThroughFps: seconds > 0 ? Math.round(((changes - 1) / seconds) * 10) / 10 : null,
+              frames,
+              longestFrameMs: Math.round(longestFrameMs * 10) / 10,
+            });
+          }
+        };
+        play.click();
+        requestAnimationFrame(tick);
+      }),
+  );
+
+  await page.goto(`${ctx.server.url}#/lesson/convolution?step=2`);
+  const map = page.getByTestId('feature-map');
+  await map.waitFor({ timeout: 60_000 });
+  await page.locator('[data-testid="feature-map"][data-status="ready"]').waitFor({ timeout: 60_000 });
+  const times = [];
+  const presets = page.locator('[data-testid="kernel-editor"] input[type="radio"]:not([value="custom"])');
+  const count = await presets.count();
+  for (let round = 0; round < 3; round++) {
+    for (let i = 0; i < count; i++) {
+      const before = await map.getAttribute('data-updated');
+      const radio = presets.nth(i);
+      if (await radio.isChecked()) continue;
+      await radio.check();
+      await page.waitForFunction(
+        (b) => {
+          const el = document.querySelector('[data-testid="feature-map"]');
+          return el?.dataset.updated !== b && el?.dataset.status === 'ready';
+        },
+        before,
+      );
+      if (round > 0) times.push(Number(await map.getAttribute('data-ms')));
+    }
+  }
+  times.sort((a, b) => a - b);
+  const median = times.length ? times[times.length >> 1] : null;
+  return {
+    stepThroughFps: fps.stepThroughFps,
+    stepThrough: fps,
+    convUpdateInAppMs: median === null ? null : Math.round(median * 1000) / 1000,
+    convUpdateInAppRunsMs: times,
+  };
+}
+
 /** The benchmark sections, in order. Add new ones here. */
 export const SECTIONS = [
   {
@@ -305,6 +392,26 @@ export const SECTIONS = [
     },
   },
   {
+    id: 'lessons',
+    title: 'Lessons: convolution feature-map update (512×512) and step-through frame rate',
+    run: async (ctx) => {
+      const { value, network, pageErrors } = await withBenchPage(ctx, 'none', async ({ call, page }) => {
+        const report = await call('init', 'wasm', 60);
+        const conv = await call('convUpdate', undefined, 180);
+        const app = await lessonPageFigures(ctx, page);
+        return { backend: report.backend, conv, app };
+      });
+      ctx.results.lessons = {
+        convUpdate512Ms: value.conv.convUpdate512Ms,
+        bareConv512Ms: value.conv.bareConv512Ms,
+        convUpdateRatio: value.conv.ratio,
+        convUpdate512InAppMs: value.app.convUpdateInAppMs,
+        stepThroughFps: value.app.stepThroughFps,
+        detail: { backend: value.backend, conv: value.conv, app: value.app, network, pageErrors },
+      };
+    },
+  },
+  {
     id: 'bundle',
     title: 'Initial JavaScript (gzip -9)',
     run: async (ctx) => {
@@ -347,6 +454,12 @@ function printTable(results) {
       `imaging: re-window 512² ${fmt(im.rewindow512Ms, 2)} ms; phantoms: patch 64² ${fmt(im.phantoms.patch64Ms, 2)} ms, chest CT 512² ${fmt(im.phantoms.slice512Ms, 1)} ms; decode CT 512² ${fmt(im.decodeCt512Ms, 1)} ms`,
     );
   }
+  const le = results.lessons;
+  if (le?.convUpdate512Ms !== undefined) {
+    console.log(
+      `lessons: feature-map update 512² ${fmt(le.convUpdate512Ms, 2)} ms vs bare conv2d + download ${fmt(le.bareConv512Ms, 2)} ms (ratio ${fmt(le.convUpdateRatio, 2)}); in the page ${fmt(le.convUpdate512InAppMs, 2)} ms; step-through ${fmt(le.stepThroughFps, 1)} positions/s`,
+    );
+  }
   console.log(
     `initial JS: ${results.bundle?.initialJsGzipBytes ?? '—'} bytes gzip in ${results.bundle?.initialJsFiles?.length ?? 0} files`,
   );
@@ -368,6 +481,7 @@ async function main() {
     ratios: previous.ratios ?? {},
     ceilings: previous.ceilings ?? {},
     imaging: previous.imaging ?? {},
+    lessons: previous.lessons ?? {},
     bundle: previous.bundle ?? {},
     network: {},
     sections: [],

@@ -8,6 +8,7 @@ import { conv512Bench, wasmMatmulBench } from './convBench';
 import { imagingBench, type ImagingBenchResult } from './imagingBench';
 import { convnetjsBench, type ConvnetjsOptions, type ConvnetjsResult } from './convnetjsBench';
 import { installImagingHooks } from './imagingHooks';
+import { convUpdateBench, type ConvUpdateResult } from './lessonsBench';
 import { pageEnv, type PageEnv } from './pageEnv';
 import { profileTrainStep, type TrainProfile } from './profileBench';
 import { nextFrame } from './stats';
@@ -36,6 +37,8 @@ export interface RclBench {
   profileTrainStep(steps?: number): Promise<TrainProfile>;
   /** Imaging figures: re-windowing, phantom generation, DICOM decoding (bench field `imaging`). */
   imaging(): Promise<ImagingBenchResult>;
+  /** The convolution lesson's feature-map update next to a bare tf.conv2d + download (bench field `lessons`). */
+  convUpdate(): Promise<ConvUpdateResult>;
   /** Everything the last calls returned, with their extra detail (runs, threads...). */
   lastDetail: Record<string, unknown>;
 }
@@ -108,6 +111,7 @@ const api: RclBench = {
     return event;
   }),
   imaging: logged('imaging', imagingBench),
+  convUpdate: logged('convUpdate', () => convUpdateBench()),
   profileTrainStep: logged('profileTrainStep', (steps?: number) => profileTrainStep(steps)),
   lastDetail,
 };

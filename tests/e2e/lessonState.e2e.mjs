@@ -94,7 +94,9 @@ export const tests = [
         '#/lesson/radiology-images?step=3',
         '#/lesson/radiology-images?step=4',
         '#/lesson/radiology-images?step=5',
-        '#/lesson/convolution',
+        ...[1, 2, 3, 4, 5].map((n) => `#/lesson/neurons?step=${n}`),
+        ...[1, 2, 3, 4, 5].map((n) => `#/lesson/convolution?step=${n}`),
+        ...[1, 2, 3, 4].map((n) => `#/lesson/activation-pooling?step=${n}`),
         '#/zoo',
         '#/playground',
         '#/about',
@@ -104,9 +106,14 @@ export const tests = [
         if (hash === '#/') await page.getByTestId('lang-zh').click();
         await page.waitForFunction(() => document.documentElement.lang.startsWith('zh'));
         // Widgets that load a sample: wait until it is drawn (or failed), so its texts are checked too.
-        await page.waitForFunction(() => !document.querySelector('.widget-loading'), null, {
-          timeout: 30_000,
-        });
+        await page.waitForFunction(
+          () =>
+            !document.querySelector(
+              '.widget-loading, [data-status="loading"], [data-status="computing"], [data-state="loading"]',
+            ),
+          null,
+          { timeout: 30_000 },
+        );
         const words = await page.evaluate(() => {
           const out = [];
           const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);

@@ -24,7 +24,9 @@ function parseColour(c: string): [number, number, number] {
 }
 
 function packRgba(r: number, g: number, b: number): number {
-  return isLittleEndian ? ((255 << 24) | (b << 16) | (g << 8) | r) >>> 0 : ((r << 24) | (g << 16) | (b << 8) | 255) >>> 0;
+  return isLittleEndian
+    ? ((255 << 24) | (b << 16) | (g << 8) | r) >>> 0
+    : ((r << 24) | (g << 16) | (b << 8) | 255) >>> 0;
 }
 
 const tables = new Map<ValueScale, Uint32Array>();
@@ -40,7 +42,11 @@ export function colourTable(scale: ValueScale): Uint32Array {
     for (let k = 0; k < LUT_SIZE; k++) {
       const t = k / (LUT_SIZE - 1);
       const [r, g, b] =
-        scale === 'diverging' ? parseColour(blueOrange(2 * t - 1)) : scale === 'viridis' ? parseColour(viridis(t)) : [k, k, k];
+        scale === 'diverging'
+          ? parseColour(blueOrange(2 * t - 1))
+          : scale === 'viridis'
+            ? parseColour(viridis(t))
+            : [k, k, k];
       table[k] = packRgba(r, g, b);
     }
     tables.set(scale, table);

@@ -86,10 +86,10 @@ function ClassifierLive({
     >
       <p className="hint" data-testid="classifier-standardised">
         {tx(T.standardised, lang, {
-          m1: `${fmtNum(mean[0] ?? 0, 1)} HU`,
+          m1: (mean[0] ?? 0) < 0 ? `(${fmtNum(mean[0] ?? 0, 1)} HU)` : `${fmtNum(mean[0] ?? 0, 1)} HU`,
           s1: `${fmtNum(std[0] ?? 1, 1)} HU`,
           f2: f2Name,
-          m2: fmtSig(mean[1] ?? 0, 3),
+          m2: (mean[1] ?? 0) < 0 ? `(${fmtSig(mean[1] ?? 0, 3)})` : fmtSig(mean[1] ?? 0, 3),
           s2: fmtSig(std[1] ?? 1, 3),
           n: data.count,
         })}

@@ -80,7 +80,9 @@ export function ColourLegend({
   const stops = [0, 32, 64, 96, 128, 160, 192, 224, 255].map((k) => {
     const v = table[k]!;
     const little = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-    const [r, g, b] = little ? [v & 255, (v >>> 8) & 255, (v >>> 16) & 255] : [(v >>> 24) & 255, (v >>> 16) & 255, (v >>> 8) & 255];
+    const [r, g, b] = little
+      ? [v & 255, (v >>> 8) & 255, (v >>> 16) & 255]
+      : [(v >>> 24) & 255, (v >>> 16) & 255, (v >>> 8) & 255];
     return { offset: k / 255, colour: `rgb(${r}, ${g}, ${b})` };
   });
   const [lo, hi] = range;
@@ -90,7 +92,13 @@ export function ColourLegend({
     [1, formatNumber(hi, 3)],
   ];
   return (
-    <svg className="colour-legend" viewBox={`0 0 ${width} 34`} width={width} role="img" aria-labelledby={`${id}-t`}>
+    <svg
+      className="colour-legend"
+      viewBox={`0 0 ${width} 34`}
+      width={width}
+      role="img"
+      aria-labelledby={`${id}-t`}
+    >
       <title id={`${id}-t`}>{label}</title>
       <defs>
         <linearGradient id={`${id}-g`} x1="0" x2="1" y1="0" y2="0">

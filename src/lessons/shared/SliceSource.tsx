@@ -3,8 +3,21 @@ import { decodeImageFile, ImageDecodeError } from '../../core/imaging';
 import type { Lang } from '../../core/lessons/types';
 import { translate } from '../../i18n/translate';
 import { MAX_FILE_BYTES } from '../../ui/viewer/useImageLoader';
-import { setOwnSlice, sliceFromImage, type LessonSliceState } from './lessonSlice';
+import { LESSON_SAMPLES } from '../radiology-images/radiologyImagesParams';
+import {
+  OWN_SLICE,
+  setOwnSlice,
+  sliceFromImage,
+  type LessonSlice,
+  type LessonSliceState,
+} from './lessonSlice';
 import { sliceTexts as T } from './sliceTexts';
+
+/** The name of a slice in `lang`: a sample's title, or the learner's file name. */
+export function sliceName(slice: LessonSlice, lang: Lang): string {
+  if (slice.id === OWN_SLICE) return slice.name;
+  return LESSON_SAMPLES.find((s) => s.value === slice.id)?.label[lang] ?? slice.name;
+}
 
 /**
  * The slice line of a lesson widget: what is shown (or loading, or why it failed) and an
@@ -38,7 +51,9 @@ export function SliceSource({
       setOwnSlice(sliceFromImage(image, 'own', file.name));
       onOwnSlice();
     } catch (e) {
-      setError(e instanceof ImageDecodeError ? e.localized(lang) : e instanceof Error ? e.message : String(e));
+      setError(
+        e instanceof ImageDecodeError ? e.localized(lang) : e instanceof Error ? e.message : String(e),
+      );
     } finally {
       setBusy(null);
     }
@@ -46,7 +61,8 @@ export function SliceSource({
 
   let status: string;
   if (busy) status = T.opening[lang](busy);
-  else if (state.status === 'ready') status = T.showing[lang](state.slice.name, state.slice.width, state.slice.height);
+  else if (state.status === 'ready')
+    status = T.showing[lang](sliceName(state.slice, lang), state.slice.width, state.slice.height);
   else if (state.status === 'loading') status = translate(lang, 'sample.loading');
   else if (state.status === 'no-file') status = T.noFile[lang];
   else status = '';
@@ -59,7 +75,8 @@ export function SliceSource({
       {state.status === 'error' && (
         <p role="alert" className="widget-error">
           {translate(lang, 'sample.failed', {
-            message: state.error instanceof ImageDecodeError ? state.error.localized(lang) : state.error.message,
+            message:
+              state.error instanceof ImageDecodeError ? state.error.localized(lang) : state.error.message,
           })}
         </p>
       )}
@@ -78,7 +95,12 @@ export function SliceSource({
           if (file) void open(file);
         }}
       />
-      <button type="button" className="button" onClick={() => input.current?.click()} disabled={busy !== null}>
+      <button
+        type="button"
+        className="button"
+        onClick={() => input.current?.click()}
+        disabled={busy !== null}
+      >
         {T.open[lang]}
       </button>
       {error && (

@@ -56,7 +56,8 @@ export function sliceFromImage(image: DecodedImage, id: string, name: string): L
   if (frame.samplesPerPixel === 3) {
     values = new Float32Array(n);
     for (let i = 0; i < n; i++)
-      values[i] = 0.299 * frame.values[3 * i]! + 0.587 * frame.values[3 * i + 1]! + 0.114 * frame.values[3 * i + 2]!;
+      values[i] =
+        0.299 * frame.values[3 * i]! + 0.587 * frame.values[3 * i + 1]! + 0.114 * frame.values[3 * i + 2]!;
   }
   const window = initialWindow(image, values);
   return {
@@ -125,7 +126,8 @@ export function useLessonSlice(id: string): LessonSliceState {
     let live = true;
     loadLessonSlice(id).then(
       (slice) => live && setState({ status: 'ready', id, slice }),
-      (e: unknown) => live && setState({ status: 'error', id, error: e instanceof Error ? e : new Error(String(e)) }),
+      (e: unknown) =>
+        live && setState({ status: 'error', id, error: e instanceof Error ? e : new Error(String(e)) }),
     );
     return () => {
       live = false;

@@ -16,7 +16,8 @@ export const sliceTexts = {
     zh: (name: string, w: number, h: number) => `切片：${name}（${w} × ${h} 像素）`,
   },
   tooLarge: {
-    en: (name: string, maxMiB: number) => `${name} is larger than ${maxMiB} MB; it was not opened. The slice shown is unchanged.`,
+    en: (name: string, maxMiB: number) =>
+      `${name} is larger than ${maxMiB} MB; it was not opened. The slice shown is unchanged.`,
     zh: (name: string, maxMiB: number) => `${name} 超过 ${maxMiB} MB，未打开。当前显示的切片保持不变。`,
   },
 };
