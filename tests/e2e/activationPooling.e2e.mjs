@@ -60,7 +60,8 @@ export const tests = [
       const fmt = (d) => (Number.isFinite(d) ? d.toFixed(3) : String(d));
       console.log('    translation experiment (chest CT nodule, 64×64 crop, pool 2, shifts along x):');
       console.log(`      shift      ${curves[0].distances.map((_, s) => String(s).padStart(6)).join('')}`);
-      for (const c of curves) console.log(`      ${c.id.padEnd(10)} ${c.distances.map((d) => fmt(d).padStart(6)).join('')}`);
+      for (const c of curves)
+        console.log(`      ${c.id.padEnd(10)} ${c.distances.map((d) => fmt(d).padStart(6)).join('')}`);
       await checkStep(page, 'activation-pooling-3');
 
       // Step 4: the quiz.
