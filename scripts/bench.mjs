@@ -306,13 +306,10 @@ async function lessonPageFigures(ctx, page) {
       const radio = presets.nth(i);
       if (await radio.isChecked()) continue;
       await radio.check();
-      await page.waitForFunction(
-        (b) => {
-          const el = document.querySelector('[data-testid="feature-map"]');
-          return el?.dataset.updated !== b && el?.dataset.status === 'ready';
-        },
-        before,
-      );
+      await page.waitForFunction((b) => {
+        const el = document.querySelector('[data-testid="feature-map"]');
+        return el?.dataset.updated !== b && el?.dataset.status === 'ready';
+      }, before);
       if (round > 0) times.push(Number(await map.getAttribute('data-ms')));
     }
   }

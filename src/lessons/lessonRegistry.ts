@@ -21,7 +21,8 @@ export const lessonLoaders: Readonly<Partial<Record<LessonId, LessonLoader>>> = 
   'ai-ml-dl': () => import('./ai-ml-dl/aiMlDl').then((m) => m.aiMlDl),
   neurons: () => import('./neurons/neurons').then((m) => m.neurons),
   convolution: () => import('./convolution/convolution').then((m) => m.convolution),
-  'activation-pooling': () => import('./activation-pooling/activationPooling').then((m) => m.activationPooling),
+  'activation-pooling': () =>
+    import('./activation-pooling/activationPooling').then((m) => m.activationPooling),
   'backprop-sgd': () => import('./backprop-sgd/backpropSgd').then((m) => m.backpropSgd),
 };
 

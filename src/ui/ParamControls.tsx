@@ -19,9 +19,7 @@ export function ParamControls({
 }) {
   const t = useT();
   const baseId = useId();
-  const shown = params.filter(
-    (p): p is Exclude<ParamDef, TextParamDef> => !p.hidden,
-  );
+  const shown = params.filter((p): p is Exclude<ParamDef, TextParamDef> => !p.hidden);
   if (shown.length === 0) return null;
   return (
     <section className="params" aria-labelledby={`${baseId}-h`}>

@@ -27,11 +27,14 @@ describe('catalogue (home page)', () => {
     expect(available.map((c) => c.dataset.testid)).toEqual([
       'lesson-card-radiology-images',
       'lesson-card-ai-ml-dl',
+      'lesson-card-neurons',
+      'lesson-card-convolution',
+      'lesson-card-activation-pooling',
       'lesson-card-backprop-sgd',
     ]);
     expect(within(available[0]!).getByText('Available')).toBeTruthy();
-    expect(within(screen.getByTestId('lesson-card-neurons')).getByText('Coming soon')).toBeTruthy();
-    expect(within(screen.getByTestId('lesson-card-neurons')).queryByRole('link')).toBeNull();
+    expect(within(screen.getByTestId('lesson-card-cnn-architecture')).getByText('Coming soon')).toBeTruthy();
+    expect(within(screen.getByTestId('lesson-card-cnn-architecture')).queryByRole('link')).toBeNull();
     const link = within(available[1]!).getByRole('link', { name: 'AI, machine learning and deep learning' });
     expect(link.getAttribute('href')).toBe('#/lesson/ai-ml-dl');
   });

@@ -56,7 +56,7 @@ describe('lesson loading', () => {
   });
 
   it('an unbuilt lesson is "coming soon" and an unknown id is not found, without loading', () => {
-    render(<LessonRoute lessonId="neurons" query={{}} />);
+    render(<LessonRoute lessonId="cnn-architecture" query={{}} />);
     expect(screen.getByTestId('lesson-coming')).toBeTruthy();
     cleanup();
     render(<LessonRoute lessonId="no-such-lesson" query={{}} />);
