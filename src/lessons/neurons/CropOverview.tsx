@@ -1,6 +1,7 @@
 import type { KeyboardEvent, MouseEvent } from 'react';
 import type { Lang } from '../../core/lessons/types';
 import { MapCanvas } from '../shared/MapCanvas';
+import { sliceName } from '../shared/SliceSource';
 import type { LessonSlice } from '../shared/lessonSlice';
 import type { Patch } from './patchMaps';
 import { permuteTexts as T } from './neuronsTexts';
@@ -84,7 +85,7 @@ export function CropOverview({
         height={H}
         scale="gray"
         range={[0, 1]}
-        label={slice.name}
+        label={sliceName(slice, lang)}
         displayWidth={256}
       >
         <svg viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" aria-hidden="true">
