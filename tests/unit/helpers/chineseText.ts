@@ -109,3 +109,18 @@ export function expectGoodChineseMessage(zh: string): void {
       expect(ALLOWED_IMAGING_NAMES.test(part), `stray English word "${part}" in: ${zh}`).toBe(true);
   }
 }
+
+/**
+ * Checks one `{ en, zh }` text of a lesson or widget: non-empty in both languages, the same
+ * `{placeholders}`, no stray Latin word and full-width punctuation in Chinese, and Chinese
+ * characters in any Chinese text whose English is a real phrase (a word of 4+ letters, 13+ characters).
+ */
+export function expectGoodLocalized(path: string, text: Localized): void {
+  expect(text.en.trim(), `${path} (en) is empty`).not.toBe('');
+  expect(text.zh.trim(), `${path} (zh) is empty`).not.toBe('');
+  expect(placeholders(text.zh), `${path}: placeholders`).toEqual(placeholders(text.en));
+  expect(strayLatin(text.zh), `${path}: stray English`).toEqual([]);
+  expect(halfWidthPunctuation(text.zh), `${path}: half-width punctuation`).toEqual([]);
+  if (/[A-Za-z]{4,}/.test(text.en) && text.en.length > 12)
+    expect(hasChinese(text.zh), `${path} has no Chinese characters`).toBe(true);
+}

@@ -5,8 +5,8 @@ import { fillPlaceholders, translate } from '../../../src/i18n/translate';
 import { zh } from '../../../src/i18n/zh';
 import {
   collectLocalized,
+  expectGoodLocalized,
   halfWidthPunctuation,
-  hasChinese,
   isLocalized,
   placeholders,
   strayLatin,
@@ -107,24 +107,5 @@ describe('lesson texts', () => {
     expect(texts.length).toBeGreaterThan(50);
   });
 
-  it.each(texts)('%s is non-empty in both languages', (_path, text) => {
-    expect(text.en.trim()).not.toBe('');
-    expect(text.zh.trim()).not.toBe('');
-  });
-
-  it.each(texts)('%s in Chinese has no stray English words', (_path, text) => {
-    expect(strayLatin(text.zh)).toEqual([]);
-  });
-
-  it.each(texts)('%s in Chinese uses full-width punctuation', (_path, text) => {
-    expect(halfWidthPunctuation(text.zh)).toEqual([]);
-  });
-
-  it('Chinese lesson texts are written in Chinese', () => {
-    for (const [path, text] of texts) {
-      if (/[A-Za-z]{4,}/.test(text.en) && text.en.length > 12) {
-        expect(hasChinese(text.zh), `${path} has no Chinese characters`).toBe(true);
-      }
-    }
-  });
+  it.each(texts)('%s follows the text rules in both languages', expectGoodLocalized);
 });
