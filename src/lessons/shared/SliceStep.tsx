@@ -3,7 +3,6 @@ import type { ParamValues } from '../../core/lessons/types';
 import type { WidgetProps } from '../widgetTypes';
 import { OWN_SLICE, SLICE_PARAM, useLessonSlice, type LessonSlice } from './lessonSlice';
 import { SliceSource } from './SliceSource';
-import { sliceTexts as T } from './sliceTexts';
 
 /** The `slice` parameter's value (the default when it is missing). */
 export function sliceParam(params: ParamValues): string {
@@ -13,8 +12,8 @@ export function sliceParam(params: ParamValues): string {
 
 /**
  * The frame of a widget that works on the step's slice: the slice line (status, "Open your own
- * file…", which selects `slice=own`), then `children(slice)` once the slice is ready, or a line
- * saying what it waits for.
+ * file…", which selects `slice=own`; it also says when the slice is loading, failed, or no file is
+ * open yet), then `children(slice)` once the slice is ready.
  */
 export function SliceStep({
   params,
@@ -26,11 +25,7 @@ export function SliceStep({
   return (
     <>
       <SliceSource state={state} lang={lang} onOwnSlice={() => setParam(SLICE_PARAM.id, OWN_SLICE)} />
-      {state.status === 'ready' ? (
-        children(state.slice)
-      ) : state.status === 'loading' ? (
-        <p className="hint">{T.waiting[lang]}</p>
-      ) : null}
+      {state.status === 'ready' && children(state.slice)}
     </>
   );
 }

@@ -7,10 +7,6 @@ export const sliceTexts = {
     en: 'No file opened yet: open a DICOM, PNG or JPEG file, or choose a sample slice.',
     zh: '尚未打开文件：请打开一个 DICOM、PNG 或 JPEG 文件，或选择一张样例切片。',
   } satisfies Localized,
-  waiting: {
-    en: 'The slice is loading; the step starts as soon as it is ready.',
-    zh: '切片正在加载，加载完成后本步骤即开始。',
-  } satisfies Localized,
   opening: {
     en: (name: string) => `Opening ${name}…`,
     zh: (name: string) => `正在打开 ${name}…`,
