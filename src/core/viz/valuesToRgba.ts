@@ -71,10 +71,14 @@ export function valueRange(values: ArrayLike<number>, scale: ValueScale): [numbe
   return hi > lo ? [lo, hi] : [lo, lo + 1];
 }
 
+/** Table indices of the last call, reused (grows to the largest map drawn). */
+let indices = new Uint8ClampedArray(0);
+
 /**
  * RGBA pixels of `values` (one value per pixel, row-major) on `scale` over [lo, hi]: a value is
- * clamped into the range, mapped to the table entry round(255 · (v − lo) / (hi − lo)). NaN is
- * drawn as the entry of lo.
+ * clamped into the range and mapped to the table entry nearest to 255 · (v − lo) / (hi − lo)
+ * (halves to the even entry: the conversion of Uint8ClampedArray, which clamps and rounds in one
+ * branch-free step). NaN is drawn as the entry of lo.
  * @param out reused when given (at least 4 · values.length bytes).
  */
 export function valuesToRgba(
@@ -90,10 +94,9 @@ export function valuesToRgba(
   const px = new Uint32Array(dst.buffer, dst.byteOffset, n);
   const table = colourTable(scale);
   const k = hi > lo ? (LUT_SIZE - 1) / (hi - lo) : 0;
-  for (let i = 0; i < n; i++) {
-    let t = (values[i]! - lo) * k + 0.5;
-    t = t > 0 ? (t < LUT_SIZE - 1 ? t : LUT_SIZE - 1) : 0;
-    px[i] = table[t | 0]!;
-  }
+  if (indices.length < n) indices = new Uint8ClampedArray(n);
+  const idx = indices;
+  for (let i = 0; i < n; i++) idx[i] = (values[i]! - lo) * k;
+  for (let i = 0; i < n; i++) px[i] = table[idx[i]!]!;
   return dst;
 }

@@ -38,6 +38,15 @@ describe('valuesToRgba', () => {
     expect(valueRange([], 'gray')).toEqual([0, 1]);
   });
 
+  it('rounds to the nearest entry (halves to even) and draws NaN as lo', () => {
+    // 255 · v over [0, 255]: 10.4 → 10, 10.6 → 11, 10.5 → 10, 11.5 → 12; NaN → 0.
+    const g = valuesToRgba(new Float32Array([10.4, 10.6, 10.5, 11.5, NaN]), 'gray', 0, 255);
+    expect([g[0], g[4], g[8], g[12], g[16]]).toEqual([10, 11, 10, 12, 0]);
+    // A larger map after a smaller one (the shared index buffer grows).
+    const big = valuesToRgba(new Float32Array(1000).fill(1), 'gray', 0, 1);
+    expect(big[4 * 999]).toBe(255);
+  });
+
   it('reuses the output buffer and refuses a short one', () => {
     const out = new Uint8ClampedArray(8);
     expect(valuesToRgba([0, 1], 'gray', 0, 1, out)).toBe(out);
