@@ -44,7 +44,15 @@ export const tests = [
         160,
       );
       assert.ok(Math.abs(acc - (counts[0] + counts[2]) / 160) < 1e-9, 'accuracy = (TP + TN) / N');
-      console.log(`    neurons step 2: fitted line accuracy ${(acc * 100).toFixed(1)} % on 160 patches`);
+      // The comparison table holds the same fitted line for the shown feature (the blob filter by default).
+      const shownRow = page.getByTestId('classifier-compare-dotFilter');
+      assert.equal(Number(await shownRow.getAttribute('data-accuracy')), acc);
+      const alone = Number(
+        await page.getByTestId('classifier-compare-meanHuOnly').getAttribute('data-accuracy'),
+      );
+      console.log(
+        `    neurons step 2: fitted line training accuracy ${(acc * 100).toFixed(1)} % on 160 patches (mean HU alone ${(alone * 100).toFixed(1)} %)`,
+      );
       const hash = await page.evaluate(() => location.hash);
       assert.match(hash, /w1=-?\d/);
       await checkStep(page, 'neurons-2');
@@ -58,7 +66,7 @@ export const tests = [
 
       // Step 4: permutation: the MLP output is unchanged; neighbour correlation collapses.
       await openRoute(page, app, `${LESSON}?step=4`);
-      await page.locator('[data-testid="permute-widget"][data-state="ready"]').waitFor({ timeout: 60_000 });
+      await page.getByTestId('permute-live').waitFor({ timeout: 60_000 });
       const p = page.getByTestId('permute-live');
       const corrOriginal = Number(await p.getAttribute('data-corr-original'));
       const corrShuffled = Number(await p.getAttribute('data-corr-shuffled'));

@@ -1,5 +1,4 @@
 import { useMemo } from 'react';
-import { snapNumber } from '../../core/lessons/lessonState';
 import type { Lang } from '../../core/lessons/types';
 import type { ScatterPlotOptions } from '../../core/viz/scatterPlot';
 import { RichText } from '../../ui/RichText';
@@ -9,25 +8,27 @@ import {
   CLASSIFIER_DATA,
   isSecondFeature,
   SECOND_FEATURES,
+  DEFAULT_SECOND_FEATURE,
   type ClassifierData,
   type SecondFeature,
 } from './classifierData';
-import { fitLine, lineConfusion, standardisePair, type LineWeights } from './lineClassifier';
+import { FeatureComparisonTable } from './FeatureComparisonTable';
+import {
+  compareSecondFeatures,
+  lineConfusion,
+  snappedFit,
+  standardisePair,
+  type LineWeights,
+} from './lineClassifier';
 import { RadioGroup, SliderField } from './NeuronsControls';
 import { fmtNum, fmtPercent, fmtSig, fmtTerm } from './neuronsFormat';
 import { FEATURE_NAMES, lineParams, numberValue, secondFeatureParam } from './neuronsParams';
 import { classifierTexts as T, tx } from './neuronsTexts';
 import { useClassifierData } from './useClassifierData';
-import { useScatterPlot } from './useScatterPlot';
+import { useScatterPlot } from '../ai-ml-dl/useScatterPlot';
 import './neurons.css';
 
 const [W1, W2, B] = lineParams as [(typeof lineParams)[0], (typeof lineParams)[0], (typeof lineParams)[0]];
-
-/** The fitted line of a feature pair, snapped to the sliders' grid (what "Fit" writes). */
-export function snappedFit(rows: readonly (readonly number[])[], labels: ArrayLike<number>): LineWeights {
-  const fit = fitLine(rows, labels);
-  return { w1: snapNumber(W1, fit.w1), w2: snapNumber(W2, fit.w2), b: snapNumber(B, fit.b) };
-}
 
 function ClassifierLive({
   data,
@@ -45,6 +46,7 @@ function ClassifierLive({
   const reducedMotion = usePrefersReducedMotion();
   const pair = useMemo(() => standardisePair(data.meanHu, data.second[f2]), [data, f2]);
   const fit = useMemo(() => snappedFit(pair.rows, data.labels), [pair, data]);
+  const comparison = useMemo(() => compareSecondFeatures(data), [data]);
   const c = lineConfusion(pair.rows, data.labels, line);
   const isFit = fit.w1 === line.w1 && fit.w2 === line.w2 && fit.b === line.b;
   const f2Name = FEATURE_NAMES[f2][lang];
@@ -143,6 +145,7 @@ function ClassifierLive({
         <dt>{T.specificity[lang]}</dt>
         <dd>{fmtPercent(c.specificity)}</dd>
       </dl>
+      <FeatureComparisonTable rows={comparison} f2={f2} count={data.count} lang={lang} />
       <p className="visually-hidden" aria-live="polite">
         {tx(T.summary, lang, { acc: fmtPercent(c.accuracy), tp: c.tp, fn: c.fn, fp: c.fp, tn: c.tn })}
       </p>
@@ -170,7 +173,7 @@ function ClassifierLive({
  */
 export function LinearClassifierWidget({ step, params, lang, setParam }: WidgetProps) {
   const state = useClassifierData();
-  const f2: SecondFeature = isSecondFeature(params.f2) ? params.f2 : 'edgeDensity';
+  const f2: SecondFeature = isSecondFeature(params.f2) ? params.f2 : DEFAULT_SECOND_FEATURE;
   const line: LineWeights = {
     w1: numberValue(params, W1),
     w2: numberValue(params, W2),

@@ -18,6 +18,11 @@ import { ParamBarChart, type ParamBar } from './ParamBarChart';
 import { PATCH_SIDE } from './patchMaps';
 import './neurons.css';
 
+const BAR_LABELS = {
+  mlp: { patch: T.barMlpPatch, slice: T.barMlpSlice },
+  cnn: { patch: T.barCnnPatch, slice: T.barCnnSlice },
+} as const;
+
 /** Side of the full slice the step compares with. */
 export const SLICE_SIDE = 512;
 
@@ -105,35 +110,19 @@ export function MlpParamsWidget({ step, params, lang, setParam }: WidgetProps) {
   const cnnPatch = cnnParamTable(PATCH_SIDE, head);
   const cnnSlice = cnnParamTable(SLICE_SIDE, head);
   const side = PATCH_SIDE;
-  const bars: ParamBar[] = [
-    {
-      id: 'mlp-patch',
-      label: tx(T.barMlpPatch, lang, { side }),
-      value: mlpPatch.total,
-      colour: OKABE_ITO[6],
-      pattern: 'solid',
-    },
-    {
-      id: 'mlp-slice',
-      label: T.barMlpSlice[lang],
-      value: mlpSlice.total,
-      colour: OKABE_ITO[6],
-      pattern: 'solid',
-    },
-    {
-      id: 'cnn-patch',
-      label: tx(T.barCnnPatch, lang, { side }),
-      value: cnnPatch.total,
-      colour: OKABE_ITO[5],
-      pattern: 'hatched',
-    },
-    {
-      id: 'cnn-slice',
-      label: T.barCnnSlice[lang],
-      value: cnnSlice.total,
-      colour: OKABE_ITO[5],
-      pattern: 'hatched',
-    },
+  // MLP bars solid vermillion, CNN bars hatched blue: they differ in pattern as well as colour.
+  const bar = (net: 'mlp' | 'cnn', size: 'patch' | 'slice', value: number): ParamBar => ({
+    id: `${net}-${size}`,
+    label: tx(BAR_LABELS[net][size], lang, { side }),
+    value,
+    colour: net === 'mlp' ? OKABE_ITO[6] : OKABE_ITO[5],
+    pattern: net === 'mlp' ? 'solid' : 'hatched',
+  });
+  const bars = [
+    bar('mlp', 'patch', mlpPatch.total),
+    bar('mlp', 'slice', mlpSlice.total),
+    bar('cnn', 'patch', cnnPatch.total),
+    bar('cnn', 'slice', cnnSlice.total),
   ];
   return (
     <div
@@ -192,7 +181,7 @@ export function MlpParamsWidget({ step, params, lang, setParam }: WidgetProps) {
         <Group id="mlp" name={T.mlpGroup[lang]} patch={mlpPatch} slice={mlpSlice} lang={lang} />
         <Group id="cnn" name={T.cnnGroup[lang]} patch={cnnPatch} slice={cnnSlice} lang={lang} />
       </table>
-      <p data-testid="mlp-ratio">
+      <p data-testid="mlp-ratio" aria-live="polite">
         {tx(T.ratio, lang, { side, ratio: fmtInt(mlpPatch.total / cnnPatch.total) })}
       </p>
       <figure className="neurons-figure">

@@ -1,21 +1,25 @@
 import { useMemo } from 'react';
 import type { Lang } from '../../core/lessons/types';
 import { RichText } from '../../ui/RichText';
-import { SliceSource } from '../shared/SliceSource';
-import { OWN_SLICE, useLessonSlice, type LessonSlice } from '../shared/lessonSlice';
+import type { LessonSlice } from '../shared/lessonSlice';
 import { ColourLegend, MapCanvas } from '../shared/MapCanvas';
+import { SliceOverview } from '../shared/SliceOverview';
+import { SliceStep } from '../shared/SliceStep';
 import type { WidgetProps } from '../widgetTypes';
-import { CropOverview } from './CropOverview';
 import { SliderField } from './NeuronsControls';
 import { fmtFixed, fmtInt, fmtNum, fmtSig } from './neuronsFormat';
-import { cropParams, numberValue, permSeedParam, SLICE_PARAM, undoParam } from './neuronsParams';
+import { cropParams, numberValue, permSeedParam, undoParam } from './neuronsParams';
 import { permuteTexts as T, tx } from './neuronsTexts';
-import { cropPatch, PATCH_SIDE } from './patchMaps';
+import { cropPatch, PATCH_SIDE, percentFor } from './patchMaps';
 import { DEMO_MLP, permuteStudy } from './permuteStudy';
 import './neurons.css';
 
 const [CX, CY] = cropParams as [(typeof cropParams)[0], (typeof cropParams)[0]];
 const IMAGE_WIDTH = 192;
+/** Percent moved by one arrow key on the overview (with Shift: {@link BIG_STEP}). */
+const SMALL_STEP = 1;
+const BIG_STEP = 10;
+const clampPercent = (v: number) => Math.min(100, Math.max(0, v));
 
 function maxOf(values: Float32Array): number {
   let m = -Infinity;
@@ -71,20 +75,28 @@ function PermuteLive({
       data-restored-diff={s.restoredDifferences}
     >
       <div className="permute-top">
-        <CropOverview
+        <SliceOverview
           slice={slice}
-          patch={patch}
-          cx={cx}
-          cy={cy}
           lang={lang}
-          onMove={(x, y) => {
+          box={{ top: patch.y0, left: patch.x0, width: side, height: side }}
+          label={T.overviewLabel[lang]}
+          displayWidth={256}
+          testId="permute-overview"
+          onPoint={(row, col) => {
+            setParam(CX.id, percentFor(col - side / 2, slice.width, side));
+            setParam(CY.id, percentFor(row - side / 2, slice.height, side));
+          }}
+          onNudge={(dRow, dCol, big) => {
+            const d = big ? BIG_STEP : SMALL_STEP;
+            const [x, y] = [clampPercent(cx + dCol * d), clampPercent(cy + dRow * d)];
+            if (x === cx && y === cy) return;
             setParam(CX.id, x);
             setParam(CY.id, y);
           }}
         />
         <div>
           <p className="hint">{T.overviewHint[lang]}</p>
-          <p data-testid="permute-position">
+          <p data-testid="permute-position" aria-live="polite">
             {tx(T.position, lang, {
               x0: patch.x0,
               x1: patch.x0 + side - 1,
@@ -241,34 +253,39 @@ function PermuteLive({
  * that gives the same outputs on both once its first-layer weights are permuted alike.
  */
 export function PermuteWidget({ step, params, lang, setParam }: WidgetProps) {
-  const sliceId = typeof params.slice === 'string' ? params.slice : SLICE_PARAM.default;
-  const state = useLessonSlice(sliceId);
   const cx = numberValue(params, CX);
   const cy = numberValue(params, CY);
   const seed = numberValue(params, permSeedParam);
   const undo = params.undo === 'on';
-  const slice = state.status === 'ready' ? state.slice : null;
-  const tooSmall = slice !== null && (slice.width < PATCH_SIDE || slice.height < PATCH_SIDE);
   return (
     <div
       className="neurons-widget"
       data-testid="permute-widget"
-      data-state={state.status}
       data-seed={seed}
       data-cx={cx}
       data-cy={cy}
       data-undo={undo ? 'on' : 'off'}
     >
       <RichText text={step.body[lang]} />
-      <SliceSource state={state} lang={lang} onOwnSlice={() => setParam(SLICE_PARAM.id, OWN_SLICE)} />
-      {slice && tooSmall && (
-        <p role="alert" className="widget-error" data-testid="permute-too-small">
-          {tx(T.tooSmall, lang, { w: slice.width, h: slice.height, side: PATCH_SIDE })}
-        </p>
-      )}
-      {slice && !tooSmall && (
-        <PermuteLive slice={slice} cx={cx} cy={cy} seed={seed} undo={undo} lang={lang} setParam={setParam} />
-      )}
+      <SliceStep params={params} lang={lang} setParam={setParam}>
+        {(slice) =>
+          slice.width < PATCH_SIDE || slice.height < PATCH_SIDE ? (
+            <p role="alert" className="widget-error" data-testid="permute-too-small">
+              {tx(T.tooSmall, lang, { w: slice.width, h: slice.height, side: PATCH_SIDE })}
+            </p>
+          ) : (
+            <PermuteLive
+              slice={slice}
+              cx={cx}
+              cy={cy}
+              seed={seed}
+              undo={undo}
+              lang={lang}
+              setParam={setParam}
+            />
+          )
+        }
+      </SliceStep>
     </div>
   );
 }

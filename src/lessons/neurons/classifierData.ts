@@ -16,8 +16,15 @@ import {
 /** Seed, number and side (pixels) of the step's patches. */
 export const CLASSIFIER_DATA = { seed: 1, count: 160, size: 32 } as const;
 
-/** The features offered as the second axis (the first is always the mean HU). */
-export const SECOND_FEATURES = ['edgeDensity', 'sdHu', 'dotFilter'] as const;
+/**
+ * The features offered as the second axis (the first is always the mean HU). The first one, the
+ * blob (Hessian dot) filter designed for nodules, is the default: it is the one that separates the
+ * classes best (the step's comparison table computes this for all three).
+ */
+export const SECOND_FEATURES = ['dotFilter', 'edgeDensity', 'sdHu'] as const;
+
+/** The default second feature. */
+export const DEFAULT_SECOND_FEATURE: SecondFeature = SECOND_FEATURES[0];
 
 /** One of {@link SECOND_FEATURES}. */
 export type SecondFeature = (typeof SECOND_FEATURES)[number];
@@ -59,7 +66,7 @@ function withFeatures(dataset: PhantomPatchDataset, generateMs: number): Classif
   const { images, labels, count } = dataset.train;
   const n = size * size;
   const meanHu: number[] = [];
-  const second: Record<SecondFeature, number[]> = { edgeDensity: [], sdHu: [], dotFilter: [] };
+  const second: Record<SecondFeature, number[]> = { dotFilter: [], edgeDensity: [], sdHu: [] };
   for (let i = 0; i < count; i++) {
     const f = computePatchFeatures(images.subarray(i * n, (i + 1) * n), size);
     meanHu.push(f.meanHu);

@@ -4,8 +4,11 @@
  * decision boundary. Fitting it by logistic regression is training this neuron (sigmoid
  * activation, log-loss) to the optimum.
  */
+import { snapNumber } from '../../core/lessons/lessonState';
 import { fitLogisticRegression } from '../../core/training/logisticRegression';
 import { applyStandardizer, fitStandardizer, type Standardizer } from '../../core/training/standardize';
+import { SECOND_FEATURES, type ClassifierData, type SecondFeature } from './classifierData';
+import { lineParams } from './neuronsParams';
 
 /** Two features, standardised, one row per example. */
 export interface StandardisedPair {
@@ -75,4 +78,55 @@ export function lineConfusion(
 export function fitLine(rows: readonly (readonly number[])[], labels: ArrayLike<number>): LineWeights {
   const m = fitLogisticRegression(rows, labels);
   return { w1: m.weights[0] ?? 0, w2: m.weights[1] ?? 0, b: m.bias };
+}
+
+/** The best line that ignores the second feature (w₂ = 0): logistic regression on z₁ alone. */
+export function fitFirstOnly(rows: readonly (readonly number[])[], labels: ArrayLike<number>): LineWeights {
+  const m = fitLogisticRegression(
+    rows.map((r) => [r[0] as number]),
+    labels,
+  );
+  return { w1: m.weights[0] ?? 0, w2: 0, b: m.bias };
+}
+
+const [W1, W2, B] = lineParams as [(typeof lineParams)[0], (typeof lineParams)[0], (typeof lineParams)[0]];
+
+/** A line snapped to the sliders' grid (steps of 0.01 within their range): what the page can show. */
+export function snapLine({ w1, w2, b }: LineWeights): LineWeights {
+  return { w1: snapNumber(W1, w1), w2: snapNumber(W2, w2), b: snapNumber(B, b) };
+}
+
+/** The fitted line of a feature pair, snapped to the sliders' grid (what "Fit" writes). */
+export function snappedFit(rows: readonly (readonly number[])[], labels: ArrayLike<number>): LineWeights {
+  return snapLine(fitLine(rows, labels));
+}
+
+/** One row of {@link compareSecondFeatures}: which features the line uses, its weights and counts. */
+export interface FeatureComparisonRow {
+  /** `meanHuOnly`: the line w₂ = 0; otherwise mean HU and this second feature. */
+  id: 'meanHuOnly' | SecondFeature;
+  line: LineWeights;
+  confusion: Confusion;
+}
+
+/**
+ * The best line (logistic regression, snapped like "Fit") with mean HU alone and with each second
+ * feature, and its counts on the same patches it was fitted to (training counts).
+ */
+export function compareSecondFeatures(data: ClassifierData): FeatureComparisonRow[] {
+  const row = (id: FeatureComparisonRow['id'], rows: number[][], line: LineWeights) => ({
+    id,
+    line,
+    confusion: lineConfusion(rows, data.labels, line),
+  });
+  const pairs = SECOND_FEATURES.map((id) => ({
+    id,
+    rows: standardisePair(data.meanHu, data.second[id]).rows,
+  }));
+  // z₁ (standardised mean HU) is the same column in every pair.
+  const z1 = pairs[0]?.rows ?? [];
+  return [
+    row('meanHuOnly', z1, snapLine(fitFirstOnly(z1, data.labels))),
+    ...pairs.map(({ id, rows }) => row(id, rows, snappedFit(rows, data.labels))),
+  ];
 }

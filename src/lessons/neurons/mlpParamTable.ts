@@ -84,6 +84,9 @@ export const LESSON_CNN = { filters1: 8, filters2: 16, kernel: 3, pool: 2 } as c
  * The lesson's small CNN on a `side × side` grey image: conv 3×3×8 ('same' padding) → max-pool 2
  * → conv 3×3×16 → max-pool 2 → dense to `outputs`, the dense layer fed either by all the last
  * maps flattened (`flatten`: ⌊side/4⌋²·16 inputs) or by one global max per map (`global`: 16).
+ * A global-pooling head keeps the dense layer independent of the image size; it replaced the
+ * flattening head in later CNNs (Lin M, Chen Q, Yan S. Network in network. ICLR 2014; He K et al.
+ * Deep residual learning for image recognition. CVPR 2016, which ends with global average pooling).
  */
 export function cnnParamTable(side: number, head: CnnHead, outputs = 2): ParamTable {
   const { filters1, filters2, kernel, pool } = LESSON_CNN;

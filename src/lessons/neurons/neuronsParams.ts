@@ -4,7 +4,7 @@
  */
 import type { EnumParamDef, NumberParamDef } from '../../core/lessons/types';
 import { SLICE_PARAM } from '../shared/lessonSlice';
-import { SECOND_FEATURES } from './classifierData';
+import { DEFAULT_SECOND_FEATURE, SECOND_FEATURES } from './classifierData';
 import { NEURON_ACTIVATIONS } from './neuronForward';
 
 function num(
@@ -75,7 +75,7 @@ export const secondFeatureParam: EnumParamDef = {
   id: 'f2',
   label: { en: 'Second feature', zh: '第二个特征' },
   options: SECOND_FEATURES.map((value) => ({ value, label: FEATURE_NAMES[value] })),
-  default: 'edgeDensity',
+  default: DEFAULT_SECOND_FEATURE,
   hidden: true,
 };
 

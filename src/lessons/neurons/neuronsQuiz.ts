@@ -1,7 +1,7 @@
 /** The quiz of the neurons lesson; numeric answers come from the lesson's own formulas. */
 import type { QuizDef } from '../../core/lessons/types';
 import { convLayerParams } from '../../core/models/smallCnn';
-import { denseLayerParams } from './mlpParamTable';
+import { denseLayerParams, LESSON_CNN } from './mlpParamTable';
 import { neuronForward } from './neuronForward';
 import { fmtInt, fmtNum, fmtTerm } from './neuronsFormat';
 
@@ -20,6 +20,7 @@ const mlpInputs = QUIZ_MLP.side * QUIZ_MLP.side;
 const mlpAnswer = denseLayerParams(mlpInputs, QUIZ_MLP.units);
 const convAnswer = convLayerParams(QUIZ_CONV.filters, QUIZ_CONV.kernel, QUIZ_CONV.channels);
 const { filters: cf, kernel: ck, channels: cc } = QUIZ_CONV;
+const k = LESSON_CNN.kernel;
 
 /** The quiz of the neurons lesson. */
 export const neuronsQuiz: QuizDef = {
@@ -77,8 +78,8 @@ export const neuronsQuiz: QuizDef = {
         {
           id: 'same',
           text: {
-            en: 'the same: the MLP has no notion of neighbouring pixels',
-            zh: '相同：MLP 根本没有“相邻像素”的概念',
+            en: 'the same, up to the randomness of training: the MLP has no notion of neighbouring pixels',
+            zh: '相同（除去训练本身的随机性）：MLP 根本没有“相邻像素”的概念',
           },
         },
         {
@@ -96,8 +97,8 @@ export const neuronsQuiz: QuizDef = {
       ],
       correct: 'same',
       explanation: {
-        en: 'Permuting the inputs and the first-layer weights the same way gives exactly the same outputs, so whatever the MLP can learn on the originals it can learn on the shuffled images. A CNN would suffer: its small kernels rely on neighbours being related.',
-        zh: '把输入和第一层权重按同样方式置换，输出完全不变；因此 MLP 在原图上能学到的，在打乱的图像上同样能学到。CNN 则会受损：它的小卷积核依赖于相邻像素之间的联系。',
+        en: 'Permuting the inputs and the first-layer weights the same way gives exactly the same outputs, so whatever the MLP can learn on the originals it can learn on the shuffled images; with randomly drawn initial weights, training on the shuffled images is training on the originals with the first-layer weights relabelled. A CNN would suffer: its small kernels rely on neighbours being related.',
+        zh: '把输入和第一层权重按同样方式置换，输出完全不变；因此 MLP 在原图上能学到的，在打乱的图像上同样能学到。初始权重随机抽取时，在打乱的图像上训练，就等于在原图上训练、只是第一层权重换了编号。CNN 则会受损：它的小卷积核依赖于相邻像素之间的联系。',
       },
     },
     {
@@ -124,8 +125,8 @@ export const neuronsQuiz: QuizDef = {
       ],
       correct: 'sharing',
       explanation: {
-        en: 'Local connections and weight sharing: a 3×3 kernel has 9 weights per input channel whether the image is 64×64 or 512×512. Only a dense layer on flattened maps grows with the image.',
-        zh: '局部连接与权重共享：无论图像是 64×64 还是 512×512，一个 3×3 卷积核在每个输入通道上都只有 9 个权重。只有接在展平特征图上的全连接层才会随图像变大。',
+        en: `Local connections and weight sharing: a ${k}×${k} kernel has ${k * k} weights per input channel whether the image is 64×64 or 512×512. Only a dense layer on flattened maps grows with the image.`,
+        zh: `局部连接与权重共享：无论图像是 64×64 还是 512×512，一个 ${k}×${k} 卷积核在每个输入通道上都只有 ${k * k} 个权重。只有接在展平特征图上的全连接层才会随图像变大。`,
       },
     },
     {

@@ -34,8 +34,8 @@ export const neuronTexts = {
   },
   diagramTitle: { en: 'Diagram of the neuron', zh: '神经元示意图' },
   diagramDesc: {
-    en: 'Three inputs on the left feed the sum Σ through weighted lines, the bias joins from above, then the activation f gives the output y. Orange solid lines are positive weights, blue dashed lines negative ones; thicker lines are larger weights.',
-    zh: '左侧三个输入经加权连线汇入求和节点 Σ，偏置从上方加入，再经激活函数 f 得到输出 y。橙色实线表示正权重，蓝色虚线表示负权重；线越粗，权重的绝对值越大。',
+    en: 'Three inputs on the left feed the sum Σ through weighted lines, the bias joins from above, then the activation f gives the output y. Vermillion solid lines are positive weights, blue dashed lines negative ones; thicker lines are larger weights.',
+    zh: '左侧三个输入经加权连线汇入求和节点 Σ，偏置从上方加入，再经激活函数 f 得到输出 y。朱红色实线表示正权重，蓝色虚线表示负权重；线越粗，权重的绝对值越大。',
   },
   legendPositive: { en: 'positive weight', zh: '正权重' },
   legendNegative: { en: 'negative weight', zh: '负权重' },
@@ -92,18 +92,34 @@ export const classifierTexts = {
   nodule: { en: 'nodule', zh: '有结节' },
   boundary: { en: 'decision line', zh: '决策线' },
   confusionCaption: {
-    en: 'The neuron’s answers on the {n} patches',
-    zh: '神经元在 {n} 个图块上的回答',
+    en: 'The neuron’s answers on the {n} patches (the same patches the Fit uses: training counts)',
+    zh: '神经元在这 {n} 个图块上的回答（即“拟合”所用的同一批图块：训练集上的统计）',
   },
   truth: { en: 'Truth', zh: '真实情况' },
   saysNodule: { en: 'Neuron says “nodule”', zh: '神经元判为“有结节”' },
   saysNone: { en: 'Neuron says “no nodule”', zh: '神经元判为“无结节”' },
-  accuracy: { en: 'Accuracy', zh: '准确率' },
+  accuracy: { en: 'Training accuracy (on the fitted patches)', zh: '训练准确率（在拟合所用的图块上）' },
   sensitivity: { en: 'Sensitivity (nodules found)', zh: '灵敏度（找到的结节比例）' },
   specificity: { en: 'Specificity (normal patches cleared)', zh: '特异度（正确排除的正常图块比例）' },
   summary: {
-    en: 'Accuracy {acc}: {tp} nodules found, {fn} missed, {fp} false alarms, {tn} normal patches cleared.',
-    zh: '准确率 {acc}：找到 {tp} 个结节，漏掉 {fn} 个，误报 {fp} 个，正确排除 {tn} 个正常图块。',
+    en: 'Training accuracy {acc}: {tp} nodules found, {fn} missed, {fp} false alarms, {tn} normal patches cleared.',
+    zh: '训练准确率 {acc}：找到 {tp} 个结节，漏掉 {fn} 个，误报 {fp} 个，正确排除 {tn} 个正常图块。',
+  },
+  compareCaption: {
+    en: 'The fitted line for each choice of features, counted on the same {n} patches it was fitted to',
+    zh: '每种特征组合下拟合得到的直线，在拟合所用的同一批 {n} 个图块上统计',
+  },
+  compareFeatures: { en: 'Features of the line', zh: '直线所用的特征' },
+  meanHuOnly: { en: 'Mean HU alone (w₂ = 0)', zh: '仅平均 HU 值（w₂ = 0）' },
+  withFeature: { en: 'Mean HU + {f2}', zh: '平均 HU 值 + {f2}' },
+  current: { en: '(shown above)', zh: '（即上图）' },
+  compareSummary: {
+    en: 'With mean HU alone the best line is right on {a0} of the patches; with mean HU and “{f2}” on {a1}. Even that line leaves {wrong} of the {n} patches on the wrong side: the two classes overlap in these features.',
+    zh: '仅用平均 HU 值时，最好的直线在 {a0} 的图块上判断正确；用平均 HU 值加“{f2}”时为 {a1}。即使是这条直线，{n} 个图块中仍有 {wrong} 个落在错误的一侧：两类在这些特征上互相重叠。',
+  },
+  trainingNote: {
+    en: 'These are training counts: the line is judged on the patches it was fitted to, which flatters it. Measuring on patches it has never seen comes in the training lessons.',
+    zh: '这些是训练集上的统计：直线是在拟合它所用的图块上评判的，结果偏乐观。在从未见过的图块上测量，放在后面的训练课程中。',
   },
 } as const;
 
@@ -133,8 +149,8 @@ export const mlpTexts = {
   total: { en: 'Total', zh: '合计' },
   memory: { en: 'Memory of the weights (4 bytes each)', zh: '权重占用的内存（每个 4 字节）' },
   ratio: {
-    en: 'On the {side}×{side} patch the MLP has {ratio} times as many parameters as the CNN.',
-    zh: '在 {side}×{side} 图块上，MLP 的参数量是 CNN 的 {ratio} 倍。',
+    en: 'On the {side}×{side} patch the MLP has about {ratio} times as many parameters as the CNN.',
+    zh: '在 {side}×{side} 图块上，MLP 的参数量约是 CNN 的 {ratio} 倍。',
   },
   barsTitle: { en: 'Total parameters, logarithmic scale', zh: '参数总量（对数刻度）' },
   barsDesc: {

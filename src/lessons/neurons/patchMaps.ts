@@ -29,6 +29,16 @@ export function cropStart(length: number, side: number, percent: number): number
 }
 
 /**
+ * The inverse of {@link cropStart}: the whole percentage (0–100) that puts a crop's top-left corner
+ * as close as possible to `start` (clamped into the free range; 0 when there is none).
+ */
+export function percentFor(start: number, length: number, side: number): number {
+  const free = length - side;
+  if (free <= 0) return 0;
+  return Math.round(Math.min(100, Math.max(0, (100 * start) / free)));
+}
+
+/**
  * Copies the `side × side` crop of a `width × height` image at (cx %, cy %) of the free range.
  * @throws RangeError when the image is smaller than the crop.
  */
@@ -71,11 +81,4 @@ export function sobelMagnitudeMap(image: Float32Array, side: number): Float32Arr
   const gx = conv2dRef(input, kernel(SOBEL_X), opts).data;
   const gy = conv2dRef(input, kernel(SOBEL_Y), opts).data;
   return gx.map((v, i) => Math.hypot(v, gy[i] as number));
-}
-
-/** Mean of an array (NaN when empty). */
-export function meanOf(values: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < values.length; i++) s += values[i] as number;
-  return values.length ? s / values.length : Number.NaN;
 }

@@ -4,7 +4,8 @@
  * and a small MLP evaluated on the original and on the shuffled patch.
  */
 import { neighbourCorrelation } from './neighbourCorrelation';
-import { meanOf, sobelMagnitudeMap } from './patchMaps';
+import { meanAndSd } from '../../core/datasets/handcraftedFeatures';
+import { sobelMagnitudeMap } from './patchMaps';
 import { applyPermutation, invertPermutation, seededPermutation } from './seededPermutation';
 import { makeTinyMlp, permuteMlpInputs, tinyMlpForward } from './tinyMlp';
 
@@ -43,7 +44,7 @@ export interface PermuteStudy {
 
 function stats(image: Float32Array, side: number): ImageStats {
   const sobel = sobelMagnitudeMap(image, side);
-  return { correlation: neighbourCorrelation(image, side, side), sobel, meanEdge: meanOf(sobel) };
+  return { correlation: neighbourCorrelation(image, side, side), sobel, meanEdge: meanAndSd(sobel).mean };
 }
 
 /** Runs the whole study for a `side × side` patch and the permutation of `seed`. */

@@ -10,14 +10,21 @@ import { gradeAnswer } from '../../../src/core/lessons/gradeQuiz';
 import {
   buildClassifierData,
   CLASSIFIER_DATA,
+  DEFAULT_SECOND_FEATURE,
   loadClassifierData,
+  SECOND_FEATURES,
 } from '../../../src/lessons/neurons/classifierData';
-import { fitLine, lineConfusion, standardisePair } from '../../../src/lessons/neurons/lineClassifier';
+import {
+  compareSecondFeatures,
+  fitLine,
+  lineConfusion,
+  snappedFit,
+  standardisePair,
+} from '../../../src/lessons/neurons/lineClassifier';
 import { neurons } from '../../../src/lessons/neurons/neurons';
 import { neuronsMeta } from '../../../src/lessons/neurons/neuronsMeta';
 import { neuronsQuiz, QUIZ_CONV, QUIZ_MLP, QUIZ_NEURON } from '../../../src/lessons/neurons/neuronsQuiz';
 import { neuronsWidgets } from '../../../src/lessons/neurons/widgets';
-import { snappedFit } from '../../../src/lessons/neurons/LinearClassifierWidget';
 
 const question = (id: string) => neuronsQuiz.questions.find((q) => q.id === id)!;
 
@@ -73,6 +80,25 @@ describe('the neurons lesson', () => {
     expect(body.en).toContain('80 and 1,168 parameters');
     expect(body.zh).toContain('4,096 × 128 + 128 = 524,416');
   });
+
+  it('the neuron step quotes its starting bias; the quiz notes count its numeric questions', () => {
+    // Default b = −1: the weighted inputs must exceed 1.
+    expect(neurons.steps[0]!.body.en).toContain(
+      'with b = −1 (the starting value) the weighted inputs must add up to more than 1 before',
+    );
+    // neuron-output, mlp-params, conv-params.
+    expect(neurons.steps[4]!.notes.en).toMatch(/^The 3 numeric questions/);
+  });
+
+  it('the classifier step quotes its data: 160 patches of 32×32 pixels, 22.4 mm, the default feature', () => {
+    const { body } = neurons.steps[1]!;
+    // 32 px × 0.7 mm = 22.4 mm.
+    expect(body.en).toContain('160 phantom lung patches of 32×32 pixels (22.4×22.4 mm)');
+    expect(body.en).toContain('“Blob filter response”');
+    expect(body.en).toContain('(w₁ = 1, w₂ = 0) uses mean HU alone');
+    expect(body.en).toContain('**training accuracy**');
+    expect(body.zh).toContain('22.4×22.4 毫米');
+  });
 });
 
 /** Independent Sobel magnitude over the interior (valid mode), written out pixel by pixel. */
@@ -104,7 +130,7 @@ function sobelInterior(img: Float32Array, s: number): number[] {
 describe('the classifier data', () => {
   const data = buildClassifierData();
 
-  it('is the seeded phantom patches, balanced, quick to make', () => {
+  it('is the seeded phantom patches, balanced', () => {
     const { count, size, seed } = CLASSIFIER_DATA;
     expect(data.count).toBe(count);
     expect(data.images.length).toBe(count * size * size);
@@ -112,11 +138,6 @@ describe('the classifier data', () => {
     // Patch 3 (label 1) regenerated from its own seed.
     const patch3 = chestCtLungPatch(patchSeed(seed, 0, 3), true, size);
     expect(data.images.subarray(3 * size * size, 4 * size * size)).toEqual(patch3);
-    // Measured: about 0.1–0.2 s in Node on one core for generation and features together.
-    expect(data.generateMs + data.featureMs).toBeLessThan(5000);
-    console.info(
-      `neurons classifier data: ${count} patches generated in ${data.generateMs.toFixed(0)} ms, features in ${data.featureMs.toFixed(0)} ms`,
-    );
   });
 
   it('features of one patch equal an independent computation (mean HU, SD of HU, Sobel edge density)', () => {
@@ -162,5 +183,76 @@ describe('the classifier data', () => {
     expect(Math.abs(snapped.w1 - fit.w1)).toBeLessThanOrEqual(0.005 + 1e-12);
     expect(Math.abs(snapped.w2 - fit.w2)).toBeLessThanOrEqual(0.005 + 1e-12);
     expect(Math.round(snapped.w1 * 100)).toBeCloseTo(snapped.w1 * 100, 9);
+  });
+
+  it('the fitted weights are the optimum: the gradient of the penalised log-loss vanishes there', () => {
+    // J = mean log-loss + (λ/2)‖w‖², λ = 0.01; ∂J/∂w = mean((p − y)·z) + λw, ∂J/∂b = mean(p − y).
+    for (const id of SECOND_FEATURES) {
+      const { rows } = standardisePair(data.meanHu, data.second[id]);
+      const { w1, w2, b } = fitLine(rows, data.labels);
+      let [g1, g2, gb] = [0, 0, 0];
+      rows.forEach((r, i) => {
+        const e = 1 / (1 + Math.exp(-(w1 * r[0]! + w2 * r[1]! + b))) - data.labels[i]!;
+        g1 += e * r[0]!;
+        g2 += e * r[1]!;
+        gb += e;
+      });
+      const n = rows.length;
+      expect(Math.abs(g1 / n + 0.01 * w1), id).toBeLessThan(1e-8);
+      expect(Math.abs(g2 / n + 0.01 * w2), id).toBeLessThan(1e-8);
+      expect(Math.abs(gb / n), id).toBeLessThan(1e-8);
+    }
+  });
+
+  it('the comparison table: each fitted line counted independently; the blob filter helps most', () => {
+    const rows = compareSecondFeatures(data);
+    expect(rows.map((r) => r.id)).toEqual(['meanHuOnly', ...SECOND_FEATURES]);
+    // Independent standardisation (population SD) and count of correct answers.
+    const z = (v: readonly number[]) => {
+      const m = v.reduce((a, b) => a + b, 0) / v.length;
+      const sd = Math.sqrt(v.reduce((a, b) => a + (b - m) ** 2, 0) / v.length);
+      return v.map((x) => (x - m) / sd);
+    };
+    const z1 = z(data.meanHu);
+    for (const r of rows) {
+      const z2 = r.id === 'meanHuOnly' ? z1.map(() => 0) : z(data.second[r.id]);
+      let right = 0;
+      z1.forEach((a, i) => {
+        const says = r.line.w1 * a + r.line.w2 * z2[i]! + r.line.b > 0 ? 1 : 0;
+        if (says === data.labels[i]) right++;
+      });
+      expect(r.confusion.accuracy, r.id).toBeCloseTo(right / data.count, 12);
+      // Snapped to the sliders' 0.01 grid, like the Fit button.
+      expect(Math.round(r.line.w1 * 100), r.id).toBeCloseTo(r.line.w1 * 100, 9);
+    }
+    expect(rows[0]!.line.w2).toBe(0);
+    // The default second feature is the best of the three, and better than mean HU alone.
+    const acc = Object.fromEntries(rows.map((r) => [r.id, r.confusion.accuracy]));
+    expect(DEFAULT_SECOND_FEATURE).toBe('dotFilter');
+    for (const id of ['meanHuOnly', 'edgeDensity', 'sdHu']) expect(acc.dotFilter).toBeGreaterThan(acc[id]!);
+    // The table's row of a feature is what Fit gives on the plot.
+    const pair = standardisePair(data.meanHu, data.second.dotFilter);
+    expect(rows[1]!.line).toEqual(snappedFit(pair.rows, data.labels));
+  });
+
+  it('no straight line separates the classes in any feature pair (the text says the classes overlap)', () => {
+    // Every direction (0.1° steps) and every threshold along it: the best line still errs.
+    for (const id of SECOND_FEATURES) {
+      const { rows } = standardisePair(data.meanHu, data.second[id]);
+      let best = 0;
+      for (let k = 0; k < 3600; k++) {
+        const t = (k / 3600) * 2 * Math.PI;
+        const s = rows.map((r, i) => [Math.cos(t) * r[0]! + Math.sin(t) * r[1]!, data.labels[i]!] as const);
+        s.sort((a, b) => a[0] - b[0]);
+        // Threshold after position j: below says 0, above says 1.
+        let right = s.filter((p) => p[1] === 1).length;
+        best = Math.max(best, right);
+        for (const [, label] of s) {
+          right += label === 0 ? 1 : -1;
+          best = Math.max(best, right);
+        }
+      }
+      expect(best, id).toBeLessThan(data.count);
+    }
   });
 });

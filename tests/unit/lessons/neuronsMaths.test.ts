@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cropPatch, cropStart, meanOf, sobelMagnitudeMap } from '../../../src/lessons/neurons/patchMaps';
+import { cropPatch, cropStart, percentFor, sobelMagnitudeMap } from '../../../src/lessons/neurons/patchMaps';
 import { neighbourCorrelation } from '../../../src/lessons/neurons/neighbourCorrelation';
 import { isNeuronActivation, neuronForward } from '../../../src/lessons/neurons/neuronForward';
 import {
@@ -235,6 +235,21 @@ describe('patch and Sobel map', () => {
     expect(() => cropPatch(img, 100, 80, 0, 0, 90)).toThrow(RangeError);
   });
 
+  it('percentFor is the inverse of cropStart on whole percentages, clamped, 0 without a free range', () => {
+    // 112 of the free range 448 is 25 %; a start beyond either end clamps.
+    expect(percentFor(112, 512, 64)).toBe(25);
+    expect(percentFor(-30, 512, 64)).toBe(0);
+    expect(percentFor(900, 512, 64)).toBe(100);
+    expect(percentFor(10, 64, 64)).toBe(0);
+    fc.assert(
+      fc.property(fc.integer({ min: 65, max: 600 }), fc.integer({ min: 0, max: 100 }), (length, pct) => {
+        const start = cropStart(length, 64, pct);
+        expect(cropStart(length, 64, percentFor(start, length, 64))).toBe(start);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('the Sobel map of a vertical step edge is 4·height at the edge and 0 elsewhere', () => {
     const side = 8;
     const img = Float32Array.from({ length: side * side }, (_, i) => (i % side >= 4 ? 1 : 0));
@@ -245,7 +260,8 @@ describe('patch and Sobel map', () => {
       expect(m[y * side + 0]).toBe(0);
       expect(m[y * side + 7]).toBe(0);
     }
-    expect(meanOf(m)).toBeCloseTo(1, 6);
+    // Two edge columns of 4 in 8: mean 1.
+    expect(m.reduce((a, v) => a + v, 0) / m.length).toBeCloseTo(1, 6);
   });
 
   it('the study: MLP equal on original and permuted, the shuffle raises edge noise and kills correlation', () => {

@@ -49,6 +49,25 @@ const filled: [string, Localized][] = [
     ),
   ],
   [
+    'classifier.compareSummary',
+    {
+      en: tx(classifierTexts.compareSummary, 'en', {
+        a0: '62.5%',
+        a1: '73.8%',
+        f2: FEATURE_NAMES.dotFilter.en,
+        wrong: 42,
+        n: 160,
+      }),
+      zh: tx(classifierTexts.compareSummary, 'zh', {
+        a0: '62.5%',
+        a1: '73.8%',
+        f2: FEATURE_NAMES.dotFilter.zh,
+        wrong: 42,
+        n: 160,
+      }),
+    },
+  ],
+  [
     'permute.mlpDiff',
     {
       en: tx(permuteTexts.mlpDiff, 'en', { diff: '2.2×10⁻¹⁶' }),

@@ -10,8 +10,13 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { defaultParams } from '../../../src/core/lessons/lessonState';
 import type { ParamValues } from '../../../src/core/lessons/types';
 import { buildClassifierData } from '../../../src/lessons/neurons/classifierData';
-import { LinearClassifierWidget, snappedFit } from '../../../src/lessons/neurons/LinearClassifierWidget';
-import { lineConfusion, standardisePair } from '../../../src/lessons/neurons/lineClassifier';
+import { LinearClassifierWidget } from '../../../src/lessons/neurons/LinearClassifierWidget';
+import {
+  compareSecondFeatures,
+  lineConfusion,
+  snappedFit,
+  standardisePair,
+} from '../../../src/lessons/neurons/lineClassifier';
 import { MlpParamsWidget } from '../../../src/lessons/neurons/MlpParamsWidget';
 import { NeuronWidget } from '../../../src/lessons/neurons/NeuronWidget';
 import { neurons } from '../../../src/lessons/neurons/neurons';
@@ -113,7 +118,9 @@ describe('linear classifier', () => {
         timeout: 20_000,
       },
     );
-    const pair = standardisePair(data.meanHu, data.second.edgeDensity);
+    // The default second feature is the blob filter.
+    expect(screen.getByTestId('classifier-widget').getAttribute('data-f2')).toBe('dotFilter');
+    const pair = standardisePair(data.meanHu, data.second.dotFilter);
     const c = lineConfusion(pair.rows, data.labels, { w1: 1, w2: -0.5, b: 0.2 });
     expect(screen.getByTestId('classifier-tp').textContent).toBe(String(c.tp));
     expect(screen.getByTestId('classifier-fp').textContent).toBe(String(c.fp));
@@ -126,6 +133,26 @@ describe('linear classifier', () => {
     const plot = screen.getByTestId('classifier-scatter');
     expect(plot.querySelectorAll('path[data-cls]')).toHaveLength(data.count);
     expect(plot.querySelector('[data-testid="scatter-boundary"]')?.getAttribute('display')).toBeNull();
+    // Every count is labelled as training counts.
+    expect(screen.getByTestId('classifier-confusion').textContent).toContain('training counts');
+    expect(screen.getByText('Training accuracy (on the fitted patches)', { selector: 'dt' })).toBeTruthy();
+  });
+
+  it('the comparison table and its sentence read the computed fits', async () => {
+    render(<LinearClassifierWidget {...props('linear-classifier', { f2: 'edgeDensity' })} />);
+    await screen.findByTestId('classifier-compare', {}, { timeout: 20_000 });
+    const rows = compareSecondFeatures(data);
+    for (const r of rows) {
+      const tr = screen.getByTestId(`classifier-compare-${r.id}`);
+      expect(Number(tr.getAttribute('data-accuracy'))).toBe(r.confusion.accuracy);
+      expect(tr.textContent).toContain(`${(100 * r.confusion.accuracy).toFixed(1)}%`);
+      expect(tr.className.includes('current')).toBe(r.id === 'edgeDensity');
+    }
+    const alone = rows[0]!.confusion;
+    const edge = rows.find((r) => r.id === 'edgeDensity')!.confusion;
+    expect(screen.getByTestId('classifier-compare-summary').textContent).toBe(
+      `With mean HU alone the best line is right on ${(100 * alone.accuracy).toFixed(1)}% of the patches; with mean HU and “Edge density (Sobel)” on ${(100 * edge.accuracy).toFixed(1)}%. Even that line leaves ${edge.fp + edge.fn} of the 160 patches on the wrong side: the two classes overlap in these features.`,
+    );
   });
 
   it('Fit writes the logistic-regression weights; the fitted line is recognised', async () => {
@@ -155,6 +182,7 @@ describe('linear classifier', () => {
     const p = props('linear-classifier', {}, 'zh');
     const { container } = render(<LinearClassifierWidget {...p} />);
     await screen.findByTestId('classifier-live', {}, { timeout: 20_000 });
+    expect(screen.getByTestId('classifier-compare-summary').textContent).toContain('斑点滤波响应');
     fireEvent.click(within(screen.getByTestId('classifier-feature')).getByLabelText('HU 值的标准差'));
     expect(p.setParam).toHaveBeenLastCalledWith('f2', 'sdHu');
     fireEvent.change(within(screen.getByTestId('slider-w2')).getByRole('slider'), {
@@ -270,6 +298,14 @@ describe('permutation', () => {
     render(<PermuteWidget {...p} />);
     const overview = screen.getByTestId('permute-overview');
     expect(overview.getAttribute('tabindex')).toBe('0');
+    // The shared slice overview, outlining the patch (columns 0.2·64 ≈ 13, rows 0.3·32 ≈ 10).
+    expect(overview.className).toBe('slice-overview');
+    const rect = overview.querySelector('rect');
+    expect([rect?.getAttribute('x'), rect?.getAttribute('y'), rect?.getAttribute('width')]).toEqual([
+      '13',
+      '10',
+      '64',
+    ]);
     const right = new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, cancelable: true });
     act(() => {
       overview.dispatchEvent(right);
@@ -279,8 +315,8 @@ describe('permutation', () => {
     expect(p.setParam).toHaveBeenLastCalledWith('cy', 30);
     fireEvent.keyDown(overview, { key: 'ArrowDown', shiftKey: true });
     expect(p.setParam).toHaveBeenLastCalledWith('cy', 40);
-    fireEvent.keyDown(overview, { key: 'Home' });
-    expect(p.setParam).toHaveBeenCalledWith('cx', 0);
+    fireEvent.keyDown(overview, { key: 'ArrowUp', shiftKey: true });
+    expect(p.setParam).toHaveBeenLastCalledWith('cy', 20);
     p.setParam.mockClear();
     fireEvent.keyDown(overview, { key: 'a' });
     expect(p.setParam).not.toHaveBeenCalled();
@@ -312,7 +348,8 @@ describe('permutation', () => {
     cleanup();
     act(() => setOwnSlice(null));
     render(<PermuteWidget {...props('permute', { slice: 'own' })} />);
-    expect(screen.getByTestId('permute-widget').getAttribute('data-state')).toBe('no-file');
+    expect(screen.queryByTestId('permute-live')).toBeNull();
+    expect(screen.getByTestId('slice-status').textContent).toContain('No file opened yet');
   });
 
   it('in Chinese: no stray English', () => {
