@@ -3,13 +3,20 @@ import type { Lang } from '../../core/lessons/types';
 import type { Filters } from '../../core/tensor/reference/types';
 import { formatNumber } from '../../core/imaging/display/formatModalityValue';
 import { valueRange } from '../../core/viz/valuesToRgba';
-import { RichText } from '../../ui/RichText';
 import { whenBackendReady } from '../../ui/backendStore';
 import { MapCanvas } from '../shared/MapCanvas';
-import { SliceSource } from '../shared/SliceSource';
-import { SLICE_PARAM, useLessonSlice, type LessonSlice } from '../shared/lessonSlice';
+import type { LessonSlice } from '../shared/lessonSlice';
 import type { WidgetProps } from '../widgetTypes';
-import { BANK, channelOf, filterBank, kernelSlice, layerInput, SHAPE_NAMES } from './convLayerBank';
+import {
+  BANK,
+  channelOf,
+  filterBank,
+  kernelSlice,
+  layerInput,
+  layerRegion,
+  SHAPE_NAMES,
+} from './convLayerBank';
+import { ConvStepFrame } from './ConvStepFrame';
 import { commonTexts as C, layerTexts as T } from './convolutionTexts';
 import { inChannelsParam, layerKernelParam, outChannelsParam } from './convolutionParams';
 import { KernelGrid } from './KernelGrid';
@@ -27,17 +34,10 @@ const THUMB = 150;
  * parameter counts of this layer and of a dense layer with the same input and output sizes.
  */
 export function ConvLayerWidget({ step, params, lang, setParam }: WidgetProps) {
-  const state = useLessonSlice(typeof params.slice === 'string' ? params.slice : SLICE_PARAM.default);
   return (
-    <div className="conv-widget">
-      <RichText text={step.body[lang]} />
-      <SliceSource state={state} lang={lang} onOwnSlice={() => setParam('slice', 'own')} />
-      {state.status === 'ready' ? (
-        <Layer slice={state.slice} params={params} lang={lang} />
-      ) : (
-        <p className="hint">{C.waitingSlice[lang]}</p>
-      )}
-    </div>
+    <ConvStepFrame step={step} params={params} lang={lang} setParam={setParam}>
+      {(slice) => <Layer slice={slice} params={params} lang={lang} />}
+    </ConvStepFrame>
   );
 }
 
@@ -45,7 +45,8 @@ function Layer({ slice, params, lang }: Pick<WidgetProps, 'params' | 'lang'> & {
   const k = num(params.k, layerKernelParam.default);
   const cin = num(params.cin, inChannelsParam.default);
   const cout = num(params.cout, outChannelsParam.default);
-  const input = useMemo(() => layerInput(slice, cin), [slice, cin]);
+  const region = useMemo(() => layerRegion(slice), [slice]);
+  const input = useMemo(() => layerInput(region, cin), [region, cin]);
   const filters = useMemo(() => filterBank(k, input.volume.channels, cout), [k, input, cout]);
   const channels = useMemo(
     () => Array.from({ length: input.volume.channels }, (_, c) => channelOf(input.volume, c)),
@@ -102,13 +103,18 @@ function Layer({ slice, params, lang }: Pick<WidgetProps, 'params' | 'lang'> & {
     >
       <h3>{T.inputs[lang](input.volume.channels)}</h3>
       <p>{gradients ? T.gradientChannels[lang] : T.ctChannels[lang]}</p>
+      {region.cropped && (
+        <p className="hint" data-testid="conv-layer-cropped">
+          {T.cropped[lang](slice.width, slice.height, region.width, region.height)}
+        </p>
+      )}
       <div className="conv-layer__maps">
         {channels.map((values, c) => (
           <figure key={c}>
             <MapCanvas
               values={values}
-              width={slice.width}
-              height={slice.height}
+              width={region.width}
+              height={region.height}
               scale={gradients && c > 0 ? 'diverging' : 'gray'}
               range={gradients && c > 0 ? undefined : [0, 1]}
               label={input.names[c]![lang]}
@@ -144,8 +150,8 @@ function Layer({ slice, params, lang }: Pick<WidgetProps, 'params' | 'lang'> & {
               <figure key={f}>
                 <MapCanvas
                   values={values}
-                  width={slice.width}
-                  height={slice.height}
+                  width={region.width}
+                  height={region.height}
                   scale="diverging"
                   range={range}
                   label={label}

@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
 import type { Lang } from '../../core/lessons/types';
 import { formatNumber } from '../../core/imaging/display/formatModalityValue';
-import { RichText } from '../../ui/RichText';
 import { whenBackendReady } from '../../ui/backendStore';
 import { ColourLegend, MapCanvas } from '../shared/MapCanvas';
-import { SliceSource } from '../shared/SliceSource';
-import { SLICE_PARAM, useLessonSlice, type LessonSlice } from '../shared/lessonSlice';
+import type { LessonSlice } from '../shared/lessonSlice';
+import { pixelAt } from '../shared/SliceOverview';
 import type { WidgetProps } from '../widgetTypes';
+import { ConvStepFrame } from './ConvStepFrame';
 import { commonTexts as C, featureTexts as T } from './convolutionTexts';
 import { kernelTextParam, presetParam } from './convolutionParams';
 import { drawFeatureMap, type DrawScratch } from './featureMapRenderer';
@@ -34,17 +34,10 @@ const MAP_OPTIONS = { padding: 'same' } as const;
  * LiveConvController), drawn by `drawFeatureMap` (one valuesToRgba + putImageData), beside the input.
  */
 export function FeatureMapWidget({ step, params, lang, setParam }: WidgetProps) {
-  const state = useLessonSlice(str(params.slice, SLICE_PARAM.default));
   return (
-    <div className="conv-widget">
-      <RichText text={step.body[lang]} />
-      <SliceSource state={state} lang={lang} onOwnSlice={() => setParam('slice', 'own')} />
-      {state.status === 'ready' ? (
-        <LiveMap slice={state.slice} params={params} lang={lang} setParam={setParam} />
-      ) : (
-        <p className="hint">{C.waitingSlice[lang]}</p>
-      )}
-    </div>
+    <ConvStepFrame step={step} params={params} lang={lang} setParam={setParam}>
+      {(slice) => <LiveMap slice={slice} params={params} lang={lang} setParam={setParam} />}
+    </ConvStepFrame>
   );
 }
 
@@ -82,8 +75,19 @@ function LiveMap({
   const [error, setError] = useState<string | null>(null);
   const seed = useRef(1);
 
+  /** The kernel last asked for ("preset-or-custom:text"); null after a new slice. */
+  const requested = useRef<string | null>(null);
+  const ask = (presetOrCustom: string, text: string, weights: readonly number[]): void => {
+    const key = `${presetOrCustom}:${text}`;
+    const c = controller.current;
+    if (!c || requested.current === key) return;
+    requested.current = key;
+    c.request(kernelFilters(weights), MAP_OPTIONS);
+  };
+
   // One uploaded image per slice, freed on unmount or when the slice changes.
   useEffect(() => {
+    requested.current = null;
     const scratch: DrawScratch = {};
     const c = new LiveConvController({
       ready: whenBackendReady,
@@ -119,12 +123,20 @@ function LiveMap({
   }, [slice]);
 
   useEffect(() => {
-    if (parsed.ok) controller.current?.request(kernelFilters(parsed.weights), MAP_OPTIONS);
+    if (parsed.ok) ask(preset ? preset.id : 'custom', kernelString, parsed.weights);
+    // `ask` and the key are derived from `parsed`; a new slice (new controller) asks again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [parsed, slice]);
 
+  // A kernel edit asks for its map at once, before React re-renders the page for the new URL, so
+  // that the render overlaps the GPU's work instead of delaying its start (and `data-ms` counts
+  // from the edit); the effect above then finds the same kernel already asked for.
   const setKernel = (weights: readonly number[]): void => {
+    const text = formatKernel(weights);
+    const read = parseKernel(text);
+    if (read.ok) ask('custom', text, read.weights);
     setParam('preset', 'custom');
-    setParam('k', formatKernel(weights));
+    setParam('k', text);
   };
   const weights = parsed.ok ? parsed.weights : [];
   const size: KernelSize = parsed.ok ? parsed.size : 3;
@@ -133,13 +145,12 @@ function LiveMap({
     const out = readout.current;
     const values = mapValues.current;
     if (!out) return;
-    const r = e.currentTarget.getBoundingClientRect();
-    const col = Math.floor(((e.clientX - r.left) / Math.max(1, r.width)) * slice.width);
-    const row = Math.floor(((e.clientY - r.top) / Math.max(1, r.height)) * slice.height);
-    if (!values || col < 0 || row < 0 || col >= slice.width || row >= slice.height) {
+    const at = pixelAt(e, e.currentTarget.getBoundingClientRect(), slice.width, slice.height);
+    if (!values || !at) {
       out.textContent = T.probeHint[lang];
       return;
     }
+    const [row, col] = at;
     const i = row * slice.width + col;
     out.textContent = T.probe[lang](
       row,
@@ -198,8 +209,10 @@ function LiveMap({
           lang={lang}
           onPreset={(id) => {
             const p = kernelPreset(id);
+            const text = p ? formatKernel(p.weights) : kernelString;
+            ask(id, text, p ? p.weights : weights);
             setParam('preset', id);
-            setParam('k', p ? formatKernel(p.weights) : kernelString);
+            setParam('k', text);
           }}
           onWeights={setKernel}
           onSize={(k) => setKernel(resizeKernel(weights, k))}

@@ -10,10 +10,10 @@ import {
 } from 'react';
 import type { Lang } from '../../core/lessons/types';
 import { usePrefersReducedMotion } from '../../ui/usePrefersReducedMotion';
-import { RichText } from '../../ui/RichText';
-import { SliceSource } from '../shared/SliceSource';
-import { SLICE_PARAM, useLessonSlice, type LessonSlice } from '../shared/lessonSlice';
+import type { LessonSlice } from '../shared/lessonSlice';
+import { SliceOverview } from '../shared/SliceOverview';
 import type { WidgetProps } from '../widgetTypes';
+import { ConvStepFrame } from './ConvStepFrame';
 import { commonTexts as C, stepperTexts as T } from './convolutionTexts';
 import {
   biasParam,
@@ -26,7 +26,6 @@ import {
 } from './convolutionParams';
 import { KernelGrid } from './KernelGrid';
 import { kernelPreset } from './kernelPresets';
-import { RegionPicker } from './RegionPicker';
 import { CROP_SIZE, cropRegion, stepperModel, type StepperModel } from './slidingWindow';
 import { SlidingWindowPlayer, MAX_SPEED } from './SlidingWindowPlayer';
 import { createStepperView, type StepperView } from './stepperView';
@@ -36,6 +35,8 @@ const num = (v: unknown, d: number): number => (typeof v === 'number' ? v : d);
 const str = (v: unknown, d: string): string => (typeof v === 'string' ? v : d);
 /** Above this speed the window jumps instead of gliding (the glide would lag behind). */
 const TWEEN_MAX_SPEED = 8;
+/** Pixels the region moves per arrow key on the overview (a whole region with Shift). */
+const REGION_STEP = 4;
 
 /**
  * Step 1: the kernel window slides over a small region of the slice, one output position at a time,
@@ -44,17 +45,10 @@ const TWEEN_MAX_SPEED = 8;
  * position reached goes to the URL when playing stops.
  */
 export function SlidingWindowWidget({ step, params, lang, setParam }: WidgetProps) {
-  const state = useLessonSlice(str(params.slice, SLICE_PARAM.default));
   return (
-    <div className="conv-widget">
-      <RichText text={step.body[lang]} />
-      <SliceSource state={state} lang={lang} onOwnSlice={() => setParam('slice', 'own')} />
-      {state.status === 'ready' ? (
-        <Stepper slice={state.slice} params={params} lang={lang} setParam={setParam} />
-      ) : (
-        <p className="hint">{C.waitingSlice[lang]}</p>
-      )}
-    </div>
+    <ConvStepFrame step={step} params={params} lang={lang} setParam={setParam}>
+      {(slice) => <Stepper slice={slice} params={params} lang={lang} setParam={setParam} />}
+    </ConvStepFrame>
   );
 }
 
@@ -160,6 +154,12 @@ function Stepper({
     );
   };
 
+  /** Centres the region on slice pixel (x, y), clamped into the slice; the walk starts again. */
+  const moveRegion = (x: number, y: number): void => {
+    setParam('cx', Math.max(0, Math.min(slice.width - 1, Math.round(x))));
+    setParam('cy', Math.max(0, Math.min(slice.height - 1, Math.round(y))));
+    setParam('pos', 0);
+  };
   const tween = !reduced && speed <= TWEEN_MAX_SPEED;
   const k = preset.size;
   const gridCols = crop.volume.width + model.padding.left + model.padding.right;
@@ -172,19 +172,23 @@ function Stepper({
       data-positions={model.positions}
     >
       <div className="conv-stepper__row">
-        <RegionPicker
-          slice={slice}
-          x0={crop.x0}
-          y0={crop.y0}
-          size={CROP_SIZE}
-          centre={{ x: cx, y: cy }}
-          lang={lang}
-          onCentre={(x, y) => {
-            setParam('cx', x);
-            setParam('cy', y);
-            setParam('pos', 0);
-          }}
-        />
+        <figure>
+          <SliceOverview
+            slice={slice}
+            lang={lang}
+            box={{ top: crop.y0, left: crop.x0, width: crop.volume.width, height: crop.volume.height }}
+            label={T.overviewLabel[lang]}
+            displayWidth={180}
+            testId="conv-region"
+            data={{ x0: crop.x0, y0: crop.y0 }}
+            onPoint={(row, col) => moveRegion(col, row)}
+            onNudge={(dRow, dCol, big) => {
+              const by = big ? CROP_SIZE : REGION_STEP;
+              moveRegion(cx + dCol * by, cy + dRow * by);
+            }}
+          />
+          <figcaption>{T.overviewTitle[lang]}</figcaption>
+        </figure>
         <figure className="conv-stepper__crop">
           <div
             tabIndex={0}

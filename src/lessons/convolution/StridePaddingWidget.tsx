@@ -2,10 +2,9 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { Lang } from '../../core/lessons/types';
 import { formatNumber } from '../../core/imaging/display/formatModalityValue';
 import type { PadMode } from '../../core/tensor/reference/types';
-import { RichText } from '../../ui/RichText';
-import { SliceSource } from '../shared/SliceSource';
-import { SLICE_PARAM, useLessonSlice, type LessonSlice } from '../shared/lessonSlice';
+import type { LessonSlice } from '../shared/lessonSlice';
 import type { WidgetProps } from '../widgetTypes';
+import { ConvStepFrame } from './ConvStepFrame';
 import { commonTexts as C, strideTexts as T } from './convolutionTexts';
 import {
   DEFAULT_CENTRE,
@@ -39,17 +38,10 @@ const U = 30;
  * formula with the current numbers (from `convOutputSize`).
  */
 export function StridePaddingWidget({ step, params, lang, setParam }: WidgetProps) {
-  const state = useLessonSlice(typeof params.slice === 'string' ? params.slice : SLICE_PARAM.default);
   return (
-    <div className="conv-widget">
-      <RichText text={step.body[lang]} />
-      <SliceSource state={state} lang={lang} onOwnSlice={() => setParam('slice', 'own')} />
-      {state.status === 'ready' ? (
-        <Geometry slice={state.slice} params={params} lang={lang} setParam={setParam} />
-      ) : (
-        <p className="hint">{C.waitingSlice[lang]}</p>
-      )}
-    </div>
+    <ConvStepFrame step={step} params={params} lang={lang} setParam={setParam}>
+      {(slice) => <Geometry slice={slice} params={params} lang={lang} setParam={setParam} />}
+    </ConvStepFrame>
   );
 }
 

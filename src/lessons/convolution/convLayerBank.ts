@@ -13,6 +13,7 @@ import { requireWindowPreset, type WindowPresetId } from '../../core/imaging/dis
 import { windowedIntensity } from '../../core/imaging/display/windowedIntensity';
 import type { Filters, Volume } from '../../core/tensor/reference/types';
 import { binomialRow, outer } from './kernelPresets';
+import { cropRegion } from './slidingWindow';
 
 /** The most input channels and filters the step offers. */
 export const MAX_IN_CHANNELS = 3;
@@ -64,10 +65,7 @@ export function centralDifference(
  * The first `channels` (1–3) input channels of the layer for a slice: CT windows when its unit is
  * HU, else intensity and its gradients.
  */
-export function layerInput(
-  slice: { width: number; height: number; values: Float32Array; intensity: Float32Array; unit: string },
-  channels: number,
-): LayerInput {
+export function layerInput(slice: LayerSlice, channels: number): LayerInput {
   const c = Math.max(1, Math.min(MAX_IN_CHANNELS, Math.round(channels)));
   const { width, height } = slice;
   const kind: ChannelKind = slice.unit === 'HU' ? 'ct-windows' : 'gradients';
@@ -82,6 +80,43 @@ export function layerInput(
   for (let p = 0; p < width * height; p++) for (let i = 0; i < c; i++) data[p * c + i] = maps[i]![p]!;
   const names = (kind === 'ct-windows' ? CT_WINDOWS.map((w) => w.name) : GRADIENT_NAMES).slice(0, c);
   return { kind, volume: { height, width, channels: c, data }, names };
+}
+
+/** Largest side of the region the layer's maps are computed on. */
+export const LAYER_MAX_SIDE = 1024;
+
+/** What the layer step needs of a slice. */
+export interface LayerSlice {
+  width: number;
+  height: number;
+  values: Float32Array;
+  intensity: Float32Array;
+  unit: string;
+}
+
+/**
+ * The part of `slice` the layer's maps are computed on: the slice itself, or, when a side exceeds
+ * {@link LAYER_MAX_SIDE}, its central region of at most that size (C input and F output maps of a
+ * large radiograph would need gigabytes in the page).
+ */
+export function layerRegion(slice: LayerSlice): LayerSlice & { cropped: boolean } {
+  if (slice.width <= LAYER_MAX_SIDE && slice.height <= LAYER_MAX_SIDE) return { ...slice, cropped: false };
+  const cut = (data: Float32Array): Volume =>
+    cropRegion(
+      { width: slice.width, height: slice.height, data },
+      slice.width / 2,
+      slice.height / 2,
+      LAYER_MAX_SIDE,
+    ).volume;
+  const values = cut(slice.values);
+  return {
+    width: values.width,
+    height: values.height,
+    values: values.data,
+    intensity: cut(slice.intensity).data,
+    unit: slice.unit,
+    cropped: true,
+  };
 }
 
 /** Channel `c` of an HWC volume as one map. */

@@ -8,6 +8,7 @@ import { convAt } from '../../core/tensor/reference/conv2dRef';
 import { convOutputSize, effectiveKernelSize } from '../../core/tensor/reference/convGeometry';
 import { kernelPreset } from './kernelPresets';
 import { kernelFilters } from './kernelString';
+import { outputSizeWorking } from './stridePadding';
 import { convParamCount, denseParamCount, groupDigits } from './weightSharing';
 
 /** An output-size question: n, k, s, p (each side), d. */
@@ -83,9 +84,8 @@ function sizePrompt(c: SizeCase, what: Localized): Localized {
 }
 
 function sizeExplanation(c: SizeCase): Localized {
-  const inner = c.n + 2 * c.p - c.d * (c.k - 1) - 1;
-  const line = `⌊(${c.n} + 2·${c.p} − ${c.d}·(${c.k} − 1) − 1) / ${c.s}⌋ + 1 = ⌊${inner}/${c.s}⌋ + 1 = ${sizeAnswer(c)}`;
-  return { en: `n′ = ${line}.`, zh: `n′ = ${line}。` };
+  const { text } = outputSizeWorking(c.n, c.k, c.s, c.p, c.p, c.d);
+  return { en: `n′ = ${text}.`, zh: `n′ = ${text}。` };
 }
 
 function sizeQuestion(id: string, c: SizeCase, what: Localized) {

@@ -15,7 +15,6 @@ export const commonTexts = {
   restart: { en: 'Start again', zh: '从头开始' },
   controls: { en: 'Walk through the output positions', zh: '逐个浏览输出位置' },
   computing: { en: 'Computing…', zh: '正在计算…' },
-  waitingSlice: { en: 'Waiting for a slice…', zh: '正在等待切片…' },
   reducedMotion: {
     en: 'Reduced motion is on: the window jumps from position to position without animation.',
     zh: '已开启减少动态效果：窗口逐个位置跳动，不做过渡动画。',
@@ -34,8 +33,8 @@ export const commonTexts = {
 export const stepperTexts = {
   overviewTitle: { en: 'Choose a region', zh: '选择区域' },
   overviewLabel: {
-    en: 'The whole slice; the square marks the region the kernel slides over. Click to move it, or focus it and use the arrow keys.',
-    zh: '整张切片；方框标出卷积核滑过的区域。点击可移动方框，也可聚焦后用方向键移动。',
+    en: 'The whole slice; the square marks the region the kernel slides over. Click to move it, or focus it and use the arrow keys (with Shift, a whole region at a time).',
+    zh: '整张切片；方框标出卷积核滑过的区域。点击可移动方框，也可聚焦后用方向键移动（按住上档键则每次移动一个区域）。',
   },
   cropLabel: {
     en: (n: number) =>
@@ -141,8 +140,9 @@ export const strideTexts = {
     zh: '灰色格子：输入像素及其数值。虚线格子：填充。橙色描边：当前输出所看到的像素；点线方框：膨胀后卷积核的覆盖范围。',
   },
   output: {
-    en: (h: number, w: number) => `Output ${h} × ${w} (each value is the mean of the pixels it sees)`,
-    zh: (h: number, w: number) => `输出 ${h} × ${w}（每个值是它所看到像素的平均值）`,
+    en: (h: number, w: number) =>
+      `Output ${h} × ${w} (each value is the mean of the values its taps read, padding included)`,
+    zh: (h: number, w: number) => `输出 ${h} × ${w}（每个值是其各采样点读到的值的平均，包括填充）`,
   } satisfies Fn<[number, number]>,
   formula: { en: 'Output size along each axis', zh: '每个方向上的输出尺寸' },
   sees: {
@@ -172,6 +172,12 @@ export const layerTexts = {
     en: (c: number) => `Input channels (C = ${c})`,
     zh: (c: number) => `输入通道（C = ${c}）`,
   } satisfies Fn<[number]>,
+  cropped: {
+    en: (w: number, h: number, cw: number, ch: number) =>
+      `This image is ${w} × ${h} pixels: the maps below are of its central ${cw} × ${ch} region, to keep the page’s memory in bounds. The parameter counts are for the whole image.`,
+    zh: (w: number, h: number, cw: number, ch: number) =>
+      `该图像为 ${w} × ${h} 像素：为控制页面内存，下面的特征图只取其中央 ${cw} × ${ch} 的区域。参数量按整张图像计算。`,
+  } satisfies Fn<[number, number, number, number]>,
   ctChannels: {
     en: 'A CT slice in HU, so the channels are the same slice in three windows (lung, soft tissue, bone), the way a radiologist reads it.',
     zh: '这是以 HU 为单位的 CT 切片，所以各通道是同一切片的三种窗（肺窗、软组织窗、骨窗），与放射科医生阅片的方式相同。',

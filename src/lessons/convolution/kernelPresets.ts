@@ -4,6 +4,7 @@
  * by cross-correlation (no flip): Sobel x = [−1 0 1; −2 0 2; −1 0 1] is positive where the image gets
  * brighter from left to right.
  */
+import { formatNumber } from '../../core/imaging/display/formatModalityValue';
 import type { Localized } from '../../core/lessons/types';
 
 /** Ids of the preset kernels (values of the `preset` parameter, besides 'custom'). */
@@ -36,6 +37,18 @@ export function outer(a: readonly number[], b: readonly number[]): number[] {
 
 /** The 5 × 5 binomial approximation of a Gaussian (σ ≈ 1): [1 4 6 4 1]ᵀ[1 4 6 4 1] / 256. */
 const gaussian5 = outer(binomialRow(4), binomialRow(4)).map((w) => w / 256);
+const box3 = Array.from({ length: 9 }, () => 1 / 9);
+
+/**
+ * Factor by which a kernel scales the standard deviation of noise that is independent from pixel to
+ * pixel: √Σw² (the variance of Σ wᵢxᵢ is Σ wᵢ²σ²). CT noise is correlated between neighbouring
+ * pixels (its noise power spectrum is not flat; Boedeker, Cooper & McNitt-Gray, Phys Med Biol
+ * 2007;52:4027–4046), so on a real CT slice a blur lowers it by less than this.
+ */
+export function noiseFactor(weights: readonly number[]): number {
+  return Math.sqrt(weights.reduce((a, w) => a + w * w, 0));
+}
+const f2 = (v: number): string => formatNumber(v, 2);
 
 /** The preset kernels, in the order the widget lists them. */
 export const KERNEL_PRESETS: readonly KernelPreset[] = [
@@ -52,11 +65,11 @@ export const KERNEL_PRESETS: readonly KernelPreset[] = [
   {
     id: 'box',
     size: 3,
-    weights: Array.from({ length: 9 }, () => 1 / 9),
+    weights: box3,
     label: { en: 'Box blur 3×3', zh: '均值模糊 3×3' },
     finds: {
-      en: 'Averages 9 pixels: the quantum noise of a low-dose CT falls to a third (of its standard deviation); edges soften too.',
-      zh: '对 9 个像素取平均：低剂量 CT 的量子噪声（标准差）降到原来的三分之一；边缘也随之变软。',
+      en: `Averages 9 pixels: noise that is independent from pixel to pixel keeps ${f2(noiseFactor(box3))} of its standard deviation (CT noise is correlated between neighbours, so it falls less); edges soften too.`,
+      zh: `对 9 个像素取平均：各像素相互独立的噪声，其标准差降为原来的 ${f2(noiseFactor(box3))} 倍（CT 噪声在相邻像素间相关，实际降得更少）；边缘也随之变软。`,
     },
   },
   {
@@ -65,8 +78,8 @@ export const KERNEL_PRESETS: readonly KernelPreset[] = [
     weights: gaussian5,
     label: { en: 'Gaussian blur 5×5', zh: '高斯模糊 5×5' },
     finds: {
-      en: 'A smooth weighted average: suppresses noise and film grain while keeping a nodule’s shape.',
-      zh: '平滑的加权平均：抑制噪声和颗粒，同时保留结节的形状。',
+      en: `A weighted average of 25 pixels, heaviest in the centre: independent noise keeps ${f2(noiseFactor(gaussian5))} of its standard deviation, and edges are blurred smoothly rather than boxily.`,
+      zh: `对 25 个像素加权平均，中心权重最大：独立噪声的标准差降为原来的 ${f2(noiseFactor(gaussian5))} 倍，边缘被平滑地模糊，而不是呈块状。`,
     },
   },
   {

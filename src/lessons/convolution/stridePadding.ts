@@ -149,7 +149,8 @@ export function outputSizeWorking(
 ): { text: string; size: number } {
   const size = convOutputSize(n, k, stride, padBefore, padAfter, dilation);
   const pads = padBefore === padAfter ? `2·${padBefore}` : `${padBefore} + ${padAfter}`;
-  const inner = n + padBefore + padAfter - dilation * (k - 1) - 1;
+  // n + p_before + p_after − d·(k − 1) − 1, the numerator of the formula (convGeometry's span − 1).
+  const inner = n + padBefore + padAfter - effectiveKernelSize(k, dilation);
   const head = `⌊(${n} + ${pads} − ${dilation}·(${k} − 1) − 1) / ${stride}⌋ + 1`;
   // A negative numerator means the dilated kernel does not fit once: no output.
   const text = inner < 0 ? `${head}: ${inner} < 0 ⇒ ${size}` : `${head} = ⌊${inner}/${stride}⌋ + 1 = ${size}`;

@@ -15,14 +15,12 @@ import {
   stepperPaddingParam,
   stepperStrideParam,
 } from './convolutionParams';
-import { kernelPreset, kernelSum } from './kernelPresets';
+import { kernelPreset, kernelSum, noiseFactor } from './kernelPresets';
 import { CROP_SIZE } from './slidingWindow';
 
 const sobelX = kernelPreset('sobel-x')!;
 const box = kernelPreset('box')!;
 const gauss = kernelPreset('gaussian')!;
-/** Factor by which a kernel scales the standard deviation of independent pixel noise: √Σw². */
-export const noiseFactor = (w: readonly number[]): number => Math.sqrt(w.reduce((a, x) => a + x * x, 0));
 const out = convOutputSize(CROP_SIZE, sobelX.size, 1, 0, 0, 1);
 const f2 = (v: number): string => formatNumber(v, 2);
 
@@ -45,12 +43,12 @@ const slidingWindow: StepDef = {
   body: {
     en: `A **kernel** (or filter) is a small grid of weights, here ${sobelX.size} × ${sobelX.size}. A convolutional layer slides it over the image. At each position it multiplies every pixel x under the window by the weight w on top of it, adds up the products, adds a bias b, and writes the result into the output map: y = Σ x·w + b. One position, one number.
 
-Here a ${CROP_SIZE} × ${CROP_SIZE} region of the slice is the input; click the small overview to move it (it starts on the right edge of the nodule). Press **Play**, or step with the buttons or the arrow keys on the enlarged region, and watch the products and their sum. With no padding the ${sobelX.size} × ${sobelX.size} window fits ${out} × ${out} times. The weights of Sobel x sum to ${formatNumber(kernelSum(sobelX.weights))}, so a flat region gives 0, while the edge between the nodule and the lung gives a large value.
+Here a ${CROP_SIZE} × ${CROP_SIZE} region of the slice is the input; click the small overview to move it (it starts on the right edge of the nodule). Press **Play**, or step with the buttons or the arrow keys on the enlarged region, and watch the products and their sum. With no padding the ${sobelX.size} × ${sobelX.size} window fits ${out} × ${out} times. The weights of Sobel x sum to ${formatNumber(kernelSum(sobelX.weights))}, so a flat region gives 0, while the edge between the nodule and the lung gives a value far from 0 (negative on the nodule’s right edge, where the brightness falls from left to right).
 
 **Convolution or cross-correlation?** In mathematics, convolution flips the kernel (turns it by 180°) before sliding it. Deep-learning libraries do not flip it: what they call convolution is cross-correlation, and so does this app. Learning does not care (the network learns the flipped weights), but it matters when you copy a kernel from an image-processing book, where Sobel x is often printed mirrored.`,
     zh: `**卷积核**（也叫滤波器）是一个小的权重网格，这里是 ${sobelX.size} × ${sobelX.size}。卷积层让它在图像上滑动。在每个位置，它把窗口下的每个像素 x 乘以覆盖在上面的权重 w，把这些乘积相加，再加上偏置 b，结果写入输出图：y = Σ x·w + b。一个位置，得到一个数。
 
-这里把切片中 ${CROP_SIZE} × ${CROP_SIZE} 的区域作为输入；点击小的全图可以移动该区域（初始位置在结节的右侧边缘）。按**播放**，或用按钮、或在放大的区域上用方向键逐步移动，观察各个乘积及其和。不加填充时，${sobelX.size} × ${sobelX.size} 的窗口可以放下 ${out} × ${out} 次。Sobel x 的权重之和为 ${formatNumber(kernelSum(sobelX.weights))}，所以平坦区域的输出为 0，而结节与肺组织之间的边缘会得到很大的值。
+这里把切片中 ${CROP_SIZE} × ${CROP_SIZE} 的区域作为输入；点击小的全图可以移动该区域（初始位置在结节的右侧边缘）。按**播放**，或用按钮、或在放大的区域上用方向键逐步移动，观察各个乘积及其和。不加填充时，${sobelX.size} × ${sobelX.size} 的窗口可以放下 ${out} × ${out} 次。Sobel x 的权重之和为 ${formatNumber(kernelSum(sobelX.weights))}，所以平坦区域的输出为 0，而结节与肺组织之间的边缘会得到远离 0 的值（在结节右缘为负值，因为那里的亮度从左到右下降）。
 
 **卷积还是互相关？**数学中的卷积在滑动之前要把卷积核翻转（旋转 180°）。深度学习框架并不翻转：它们所说的卷积其实是互相关，本应用也是如此。这对学习没有影响（网络会学到翻转后的权重），但从图像处理教材中照抄卷积核时要注意：教材里的 Sobel x 常常是镜像的写法。`,
   },

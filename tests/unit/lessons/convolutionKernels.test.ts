@@ -7,6 +7,7 @@ import {
   KERNEL_PRESETS,
   kernelPreset,
   kernelSum,
+  noiseFactor,
 } from '../../../src/lessons/convolution/kernelPresets';
 import {
   formatKernel,
@@ -63,6 +64,28 @@ describe('kernel presets', () => {
     expect(g[0]).toBeCloseTo(1 / 256, 15);
     for (let i = 0; i < 25; i++) expect(g[i]).toBeCloseTo(g[24 - i]!, 15);
     expect(Math.max(...g)).toBe(g[12]);
+  });
+});
+
+describe('noise of a blur', () => {
+  it('√Σw² is the standard deviation of Σwᵢxᵢ for unit independent noise: 1/3 for the box, 70/256 for the Gaussian', () => {
+    expect(noiseFactor(w('box'))).toBeCloseTo(Math.sqrt(9 / 81), 12);
+    // Σ(bᵢbⱼ)² / 256² = (Σbᵢ²)² / 256², Σbᵢ² = 1 + 16 + 36 + 16 + 1 = 70.
+    expect(noiseFactor(w('gaussian'))).toBeCloseTo(70 / 256, 12);
+    expect(noiseFactor(w('identity'))).toBe(1);
+    // The same figure by simulation: 20,000 box averages of independent unit-variance noise.
+    let seed = 12345;
+    const rand = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * Math.sqrt(12);
+    const sums = Array.from({ length: 20000 }, () => w('box').reduce((a, wi) => a + wi * rand(), 0));
+    const mean = sums.reduce((a, b) => a + b, 0) / sums.length;
+    const sd = Math.sqrt(sums.reduce((a, b) => a + (b - mean) ** 2, 0) / sums.length);
+    expect(sd).toBeCloseTo(1 / 3, 1);
+  });
+
+  it('the blur presets state their factors, from the weights', () => {
+    expect(kernelPreset('box')!.finds.en).toContain(`keeps ${(1 / 3).toFixed(2)} of its standard deviation`);
+    expect(kernelPreset('gaussian')!.finds.en).toContain(`keeps ${(70 / 256).toFixed(2)} of its standard`);
+    expect(kernelPreset('box')!.finds.zh).toContain('0.33');
   });
 });
 

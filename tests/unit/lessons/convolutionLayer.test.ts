@@ -13,7 +13,9 @@ import {
   filterBank,
   filterShape,
   kernelSlice,
+  LAYER_MAX_SIDE,
   layerInput,
+  layerRegion,
 } from '../../../src/lessons/convolution/convLayerBank';
 import { kernelPreset } from '../../../src/lessons/convolution/kernelPresets';
 import {
@@ -70,6 +72,21 @@ describe('layer input channels', () => {
         expect(dy[y * W + x]).toBeCloseTo((0.02 * (y1 * y1 - y0 * y0)) / (y1 - y0), 6);
       }
     expect(centralDifference([5], 1, 1, 'x')[0]).toBe(0);
+  });
+});
+
+describe('layer region', () => {
+  it('a slice up to the limit is used whole; a larger one is cut to its central region', () => {
+    expect(layerRegion(ctSlice)).toMatchObject({ width: W, height: H, cropped: false });
+    const w = LAYER_MAX_SIDE + 200;
+    const h = 30;
+    const values = Float32Array.from({ length: w * h }, (_, i) => i);
+    const big = layerRegion({ width: w, height: h, values, intensity: values.map((v) => v / 1e6), unit: '' });
+    expect([big.width, big.height, big.cropped]).toEqual([LAYER_MAX_SIDE, h, true]);
+    // Columns 100 … 100 + LAYER_MAX_SIDE − 1 of every row: x0 = w/2 − LAYER_MAX_SIDE/2 = 100.
+    expect(big.values[0]).toBe(100);
+    expect(big.values[LAYER_MAX_SIDE]).toBe(w + 100);
+    expect(big.intensity[1]).toBe(Math.fround(101 / 1e6));
   });
 });
 
@@ -213,6 +230,25 @@ describe('stride, padding and dilation', () => {
     const mean = t.taps.reduce((a, tap) => a + crop.data[tap.y * 7 + tap.x]!, 0) / 9;
     expect(t.output).toBeCloseTo(mean, 6);
     expect(meanFilters(2).data).toEqual(new Float32Array(4).fill(0.25));
+  });
+
+  it('a stride larger than the kernel leaves pixels unseen; one no larger leaves none (as step 3 says)', () => {
+    const seen = (k: number, s: number): number => {
+      const r = stridePaddingModel(crop, {
+        k,
+        stride: s,
+        padding: 'valid',
+        amount: 0,
+        padMode: 'zero',
+        dilation: 1,
+      });
+      if (!r.ok) throw new Error('no output');
+      return new Set(r.model.terms.flatMap((t) => t.taps.map((tap) => tap.y * 7 + tap.x))).size;
+    };
+    expect(seen(1, 2)).toBe(4 * 4); // rows and columns 0, 2, 4, 6
+    expect(seen(3, 2)).toBe(49);
+    expect(seen(2, 2)).toBe(36); // the last row and column fall off the end
+    expect(seen(3, 3)).toBe(36);
   });
 
   it('same padding keeps the size; its padding is TensorFlow’s (the extra pixel after)', () => {

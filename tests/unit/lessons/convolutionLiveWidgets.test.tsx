@@ -11,6 +11,7 @@ import type { ParamValues } from '../../../src/core/lessons/types';
 import type { ConvOptions, Filters, Volume } from '../../../src/core/tensor/reference/types';
 import { convolution } from '../../../src/lessons/convolution/convolution';
 import { ConvLayerWidget } from '../../../src/lessons/convolution/ConvLayerWidget';
+import { LAYER_MAX_SIDE } from '../../../src/lessons/convolution/convLayerBank';
 import { FeatureMapWidget } from '../../../src/lessons/convolution/FeatureMapWidget';
 import { kernelPreset } from '../../../src/lessons/convolution/kernelPresets';
 import {
@@ -198,6 +199,29 @@ describe('feature map (step 2)', () => {
     expect(root.dataset.updated).toBe('2');
   });
 
+  it('an edit asks for its map at once, before the URL comes back; the re-render does not ask again', async () => {
+    act(() => setOwnSlice(slice));
+    const p = props('feature-map');
+    const { rerender } = render(<FeatureMapWidget {...p} />);
+    const root = screen.getByTestId('feature-map');
+    await waitFor(() => expect(root.dataset.updated).toBe('1'));
+    const asked = live.convolutions.length;
+    fireEvent.click(screen.getByTestId('preset-laplacian'));
+    // setParam is a mock: the props have not changed, yet the Laplacian is being convolved.
+    expect(live.convolutions).toHaveLength(asked + 1);
+    expect([...live.convolutions.at(-1)!.data]).toEqual([...kernelPreset('laplacian')!.weights]);
+    rerender(<FeatureMapWidget {...p} params={{ ...p.params, preset: 'laplacian' }} />);
+    await waitFor(() => expect(root.dataset.updated).toBe('2'));
+    fireEvent.change(screen.getByLabelText('row 1, column 1'), { target: { value: '0.12345' } });
+    // The URL's rounded weight is what is convolved, so the link reproduces the map exactly.
+    expect(live.convolutions.at(-1)!.data[0]).toBe(Math.fround(0.1235));
+    rerender(
+      <FeatureMapWidget {...p} params={{ ...p.params, preset: 'custom', k: '0.1235,1,0,1,-4,1,0,1,0' }} />,
+    );
+    await waitFor(() => expect(root.dataset.updated).toBe('3'));
+    expect(live.convolutions).toHaveLength(asked + 2);
+  });
+
   it('speaks Chinese without stray English', async () => {
     act(() => setOwnSlice(syntheticSlice('HU', '合成切片')));
     const { container } = render(<FeatureMapWidget {...props('feature-map', {}, 'zh')} />);
@@ -247,6 +271,32 @@ describe('convolutional layer (step 4)', () => {
     expect(live.convolutions.at(-1)!.inChannels).toBe(1);
     expect(live.uploaded - before.up).toBe(2);
     expect(live.disposed - before.down).toBe(1);
+  });
+
+  it('a very wide image: maps of its central region, counts for the whole image', async () => {
+    const w = LAYER_MAX_SIDE + 100;
+    const h = 8;
+    const intensity = Float32Array.from({ length: w * h }, (_, i) => (i % w) / w);
+    act(() =>
+      setOwnSlice({
+        id: 'own',
+        name: 'wide.png',
+        width: w,
+        height: h,
+        values: intensity,
+        unit: '',
+        window: { center: 0.5, width: 1 },
+        intensity,
+      }),
+    );
+    render(<ConvLayerWidget {...props('conv-layer', { k: 3, cin: 1, cout: 1 })} />);
+    const root = screen.getByTestId('conv-layer');
+    await waitFor(() => expect(root.dataset.maps).toBe('1'));
+    expect(screen.getByTestId('conv-layer-cropped').textContent).toContain(
+      `This image is ${w} × ${h} pixels: the maps below are of its central ${LAYER_MAX_SIDE} × ${h} region`,
+    );
+    const units = BigInt(w * h);
+    expect(root.dataset.denseParams).toBe((BigInt(w * h) * units + units).toString());
   });
 
   it('speaks Chinese without stray English', async () => {

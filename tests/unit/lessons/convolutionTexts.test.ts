@@ -51,6 +51,7 @@ const filled = {
   padSym: fill(strideTexts.paddingUsed, 1, 1),
   padAsym: fill(strideTexts.paddingUsed, 1, 2),
   inputs: fill(layerTexts.inputs, 3),
+  cropped: fill(layerTexts.cropped, 3000, 2500, 1024, 1024),
   filters: fill(layerTexts.filters, 4, 3, 3),
   filterName: fill(layerTexts.filterName, 1, SHAPE_NAMES.dx.zh, '(1, 0.5, 0)'),
   slice: fill(layerTexts.slice, 1, 2),

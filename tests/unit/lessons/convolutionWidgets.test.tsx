@@ -164,7 +164,7 @@ describe('sliding window (step 1)', () => {
     );
   });
 
-  it('the overview moves the region: a click centres it, arrow keys move it by 4 pixels', () => {
+  it('the overview moves the region: a click centres it, arrow keys move it by 4 pixels (12 with Shift)', () => {
     act(() => setOwnSlice(slice));
     const p = props('sliding-window', { cx: 24, cy: 20, pos: 5 });
     render(<SlidingWindowWidget {...p} />);
@@ -182,11 +182,24 @@ describe('sliding window (step 1)', () => {
       ['pos', 0],
     ]);
     p.setParam.mockClear();
-    fireEvent.keyDown(region, { key: 'ArrowLeft' });
-    expect(p.setParam.mock.calls.slice(0, 2)).toEqual([
+    // Handled here: the page's ← / → step keys never see it.
+    expect(fireEvent.keyDown(region, { key: 'ArrowLeft' })).toBe(false);
+    expect(p.setParam.mock.calls).toEqual([
       ['cx', 20],
       ['cy', 20],
+      ['pos', 0],
     ]);
+    p.setParam.mockClear();
+    fireEvent.keyDown(region, { key: 'ArrowUp', shiftKey: true });
+    expect(p.setParam.mock.calls.slice(0, 2)).toEqual([
+      ['cx', 24],
+      ['cy', 8],
+    ]);
+    cleanup();
+    const low = props('sliding-window', { cx: 24, cy: 36 });
+    render(<SlidingWindowWidget {...low} />);
+    fireEvent.keyDown(screen.getByTestId('conv-region'), { key: 'ArrowDown', shiftKey: true });
+    expect(low.setParam).toHaveBeenCalledWith('cy', H - 1); // 36 + 12, clamped into the slice
   });
 
   it('plays on animation frames, at most one position per frame, and hands the position to the URL on pause', () => {
@@ -225,7 +238,7 @@ describe('sliding window (step 1)', () => {
     expect(Number(root.dataset.position)).toBeLessThanOrEqual(4);
   });
 
-  it('speaks Chinese without stray English, and waits for a slice', () => {
+  it('speaks Chinese without stray English, and says when no file is open', () => {
     act(() => setOwnSlice(syntheticSlice('合成切片')));
     const { container, unmount } = render(
       <SlidingWindowWidget {...props('sliding-window', { cx: 24, cy: 20 }, 'zh')} />,
@@ -237,7 +250,7 @@ describe('sliding window (step 1)', () => {
     act(() => setOwnSlice(null));
     render(<SlidingWindowWidget {...props('sliding-window')} />);
     expect(screen.queryByTestId('conv-stepper')).toBeNull();
-    expect(screen.getByText(/Waiting for a slice/)).toBeTruthy();
+    expect(screen.getByTestId('slice-status').textContent).toMatch(/^No file opened yet/);
   });
 });
 
