@@ -44,7 +44,7 @@ export const tests = [
       await checkStep(page, 'activation-pooling-2');
 
       // Step 3: the translation experiment, computed live; print its numbers.
-      await openRoute(page, app, `${LESSON}?step=3&pool=2&shifts=12&dir=x`);
+      await openRoute(page, app, `${LESSON}?step=3&poolsize=2&shifts=12&dir=x`);
       await ready(page, 'shift-experiment');
       const shift = page.getByTestId('shift-experiment');
       const curves = JSON.parse(await shift.getAttribute('data-curves'));

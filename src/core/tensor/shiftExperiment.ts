@@ -28,10 +28,13 @@
  *
  *   d(s) = ‖r(x_s) − r(x_0)‖₂ / ‖r(x_0)‖₂,
  *
- * summed in float64; d = 0 when both norms are 0, +∞ when only ‖r(x_0)‖₂ is 0.
+ * summed in float64; d = 0 when both norms are 0, +∞ when only ‖r(x_0)‖₂ is 0 (the distances are in
+ * ./representationDistance.ts).
  */
+import { representationDistance, realignedDistance } from './representationDistance';
 import { conv2dRef } from './reference/conv2dRef';
-import { globalPoolRef, pool2dRef } from './reference/pool2dRef';
+import { convOutputSize } from './reference/convGeometry';
+import { globalPoolRef, pool2dRef, poolOutputShape } from './reference/pool2dRef';
 import type { Filters, Volume } from './reference/types';
 
 /** Which way the content moves: right ('x'), down ('y'), or both by the same amount ('diagonal'). */
@@ -154,7 +157,10 @@ export function validateShiftOptions(o: ShiftExperimentOptions): void {
   assertInteger(o.top, 0, 'The crop row');
   assertInteger(o.left, 0, 'The crop column');
   const P = o.poolSize;
-  if (Math.floor((Math.floor(o.size / P) - (o.border === 'circular' ? 0 : 2 * R)) / P) < 1)
+  const pooled = poolOutputShape(o.size, o.size, { size: P }).height;
+  const stage2Pad = o.border === 'circular' ? R : 0;
+  const stage2 = convOutputSize(pooled, K, 1, stage2Pad, stage2Pad, 1);
+  if (stage2 < 1 || poolOutputShape(stage2, stage2, { size: P }).height < 1)
     throw new RangeError(
       `A ${o.size}×${o.size} crop is too small for two stages of ${P}×${P} pooling: use a larger crop or a smaller pool.`,
     );
@@ -256,6 +262,14 @@ const relu = (v: Volume): Volume => {
   return { ...v, data };
 };
 
+/**
+ * The first stage on its own: ReLU(conv₁(input)) with the bank {@link SHIFT_KERNELS}, 3×3 'valid',
+ * so an (n + 2) × (n + 2) input (a crop with one pixel of context) gives n × n × 6.
+ */
+export function stageOne(input: Volume): Volume {
+  return relu(conv2dRef(input, stageOneFilters()));
+}
+
 /** The four representations of x_s (see the module comment). */
 export interface ShiftRepresentations {
   conv: Volume;
@@ -274,28 +288,11 @@ export interface ShiftRepresentations {
 export function shiftRepresentations(o: ShiftExperimentOptions, s: number): ShiftRepresentations {
   validateShiftOptions(o);
   const pool = { kind: 'max', size: o.poolSize } as const;
-  const conv = relu(conv2dRef(shiftedInput(o, s), stageOneFilters()));
+  const conv = stageOne(shiftedInput(o, s));
   const convPool = pool2dRef(conv, pool);
   const stage2In = o.border === 'circular' ? wrapPad(convPool, R) : convPool;
   const twoStage = pool2dRef(relu(conv2dRef(stage2In, stageTwoFilters())), pool);
   return { conv, convPool, twoStage, global: globalPoolRef(conv, 'avg') };
-}
-
-/**
- * d = ‖b − a‖₂ / ‖a‖₂ over all values, in float64; 0 when both are all zeros, +∞ when only `a` is.
- * @throws RangeError when the lengths differ.
- */
-export function representationDistance(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  if (a.length !== b.length) throw new RangeError(`Cannot compare ${a.length} values with ${b.length}.`);
-  let diff = 0;
-  let norm = 0;
-  for (let k = 0; k < a.length; k++) {
-    const d = b[k]! - a[k]!;
-    diff += d * d;
-    norm += a[k]! * a[k]!;
-  }
-  if (norm === 0) return diff === 0 ? 0 : Infinity;
-  return Math.sqrt(diff / norm);
 }
 
 /** The measured curves: one distance per shift for each representation. */
@@ -310,6 +307,13 @@ export interface ShiftExperimentResult {
    * are what pooling does not absorb (aliasing of the stride-P subsampling).
    */
   realigned: number[];
+  /**
+   * ‖r(x_0)‖₂ of each representation. 0 means r(x_0) is all zeros (e.g. a uniform crop: every
+   * zero-sum filter gives 0): its distances are then only 0 or +∞ and have no scale.
+   */
+  referenceNorms: Record<RepresentationId, number>;
+  /** The conv-pool map of each shift (what the lesson draws and its findings check cell by cell). */
+  convPool: Volume[];
   /** Height, width and channels of each representation (global: 1 × 1 × 6). */
   shapes: Record<RepresentationId, { height: number; width: number; channels: number }>;
 }
@@ -330,6 +334,7 @@ export function runShiftExperiment(o: ShiftExperimentOptions): ShiftExperimentRe
   const shifts = Array.from({ length: o.maxShift + 1 }, (_, s) => s);
   const curves = REPRESENTATION_IDS.map((id) => ({ id, distances: [] as number[] }));
   const realigned: number[] = [];
+  const convPool: Volume[] = [];
   const [uy, ux] = shiftUnit(o.direction);
   for (const s of shifts) {
     const reps = s === 0 ? base : shiftRepresentations(o, s);
@@ -337,12 +342,25 @@ export function runShiftExperiment(o: ShiftExperimentOptions): ShiftExperimentRe
     for (const c of curves) c.distances.push(representationDistance(ref[c.id], r[c.id]));
     const m = Math.floor(s / o.poolSize);
     realigned.push(realignedDistance(base.convPool, reps.convPool, m * uy, m * ux));
+    convPool.push(reps.convPool);
   }
   const shape = (v: Volume) => ({ height: v.height, width: v.width, channels: v.channels });
+  const norm = (a: ArrayLike<number>): number => {
+    let sum = 0;
+    for (let k = 0; k < a.length; k++) sum += a[k]! * a[k]!;
+    return Math.sqrt(sum);
+  };
   return {
     shifts,
     curves,
     realigned,
+    referenceNorms: {
+      conv: norm(ref.conv),
+      'conv-pool': norm(ref['conv-pool']),
+      'two-stage': norm(ref['two-stage']),
+      global: norm(ref.global),
+    },
+    convPool,
     shapes: {
       conv: shape(base.conv),
       'conv-pool': shape(base.convPool),
@@ -350,57 +368,4 @@ export function runShiftExperiment(o: ShiftExperimentOptions): ShiftExperimentRe
       global: { height: 1, width: 1, channels: base.global.length },
     },
   };
-}
-
-/** Visits (moved index, original index) of every value where `moved[y, x]` faces `original[y − cellsY, x − cellsX]`. */
-function forOverlap(
-  original: Volume,
-  moved: Volume,
-  cellsY: number,
-  cellsX: number,
-  visit: (movedIndex: number, originalIndex: number) => void,
-): void {
-  const { height: H, width: W, channels: C } = original;
-  if (moved.height !== H || moved.width !== W || moved.channels !== C)
-    throw new RangeError('Both maps must have the same shape.');
-  for (let y = Math.max(0, cellsY); y < Math.min(H, H + cellsY); y++)
-    for (let x = Math.max(0, cellsX); x < Math.min(W, W + cellsX); x++)
-      for (let c = 0; c < C; c++) visit((y * W + x) * C + c, ((y - cellsY) * W + x - cellsX) * C + c);
-}
-
-/**
- * The distance ‖moved − original moved by (cellsY, cellsX)‖₂ / ‖original‖₂, both norms over the
- * positions where `moved[y, x]` faces `original[y − cellsY, x − cellsX]` (same conventions as
- * {@link representationDistance}). With (0, 0) it is {@link representationDistance} itself.
- * @throws RangeError when the shapes differ.
- */
-export function realignedDistance(original: Volume, moved: Volume, cellsY: number, cellsX: number): number {
-  const a: number[] = [];
-  const b: number[] = [];
-  forOverlap(original, moved, cellsY, cellsX, (m, o) => {
-    a.push(original.data[o]!);
-    b.push(moved.data[m]!);
-  });
-  return representationDistance(a, b);
-}
-
-/**
- * How far `moved` is from `original` moved by (cellsY, cellsX) grid cells: the largest
- * |moved[y, x, c] − original[y − cellsY, x − cellsX, c]| over the positions where both exist, and how
- * many values were compared. 0 means `moved` is an exact shift of `original` there.
- * @throws RangeError when the shapes differ.
- */
-export function gridShiftError(
-  original: Volume,
-  moved: Volume,
-  cellsY: number,
-  cellsX: number,
-): { maxAbsDiff: number; compared: number } {
-  let maxAbsDiff = 0;
-  let compared = 0;
-  forOverlap(original, moved, cellsY, cellsX, (m, o) => {
-    maxAbsDiff = Math.max(maxAbsDiff, Math.abs(moved.data[m]! - original.data[o]!));
-    compared++;
-  });
-  return { maxAbsDiff, compared };
 }

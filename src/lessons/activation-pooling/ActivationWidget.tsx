@@ -5,9 +5,9 @@ import { createLinePlotView, type LinePlotState } from '../../core/viz/createLin
 import { valueRange } from '../../core/viz/valuesToRgba';
 import { fillPlaceholders } from '../../i18n/translate';
 import { RichText } from '../../ui/RichText';
+import type { LessonSlice } from '../shared/lessonSlice';
 import { ColourLegend, MapCanvas } from '../shared/MapCanvas';
-import { SLICE_PARAM, useLessonSlice } from '../shared/lessonSlice';
-import { SliceSource } from '../shared/SliceSource';
+import { SliceStep } from '../shared/SliceStep';
 import { useD3View } from '../useD3View';
 import type { WidgetProps } from '../widgetTypes';
 import {
@@ -29,6 +29,7 @@ import {
   type LessonActivation,
 } from './activationPoolingParams';
 import { actTexts as T, activationNames, kernelNames } from './activationPoolingTexts';
+import { SeriesLegend } from './SeriesLegend';
 import './activationPooling.css';
 
 const num = (v: unknown, fallback: number): number => (typeof v === 'number' ? v : fallback);
@@ -36,20 +37,15 @@ const F_COLOUR = OKABE_ITO[5];
 const D_COLOUR = OKABE_ITO[6];
 
 /** The sentence explaining saturation or dead units for `fn`, with its numbers filled in. */
-function explanation(
-  fn: LessonActivation,
-  alpha: number,
-  stats: ActivationStats | null,
-  lang: 'en' | 'zh',
-): string {
+function explanation(fn: LessonActivation, alpha: number, stats: ActivationStats, lang: 'en' | 'zh'): string {
   const d = (x: number): string => fmt(activationDerivative(fn, x, alpha));
-  const share = (k: number): string => (stats ? pct(k / stats.n) : '—');
-  const common = { t: fmt(SATURATION_THRESHOLD), saturated: share(stats?.saturated ?? 0), alpha: fmt(alpha) };
+  const share = (k: number): string => pct(k / stats.n);
+  const common = { t: fmt(SATURATION_THRESHOLD), saturated: share(stats.saturated), alpha: fmt(alpha) };
   switch (fn) {
     case 'relu':
-      return fillPlaceholders(T.relu[lang], { zeroed: share(stats?.zeroed ?? 0) });
+      return fillPlaceholders(T.relu[lang], { zeroed: share(stats.zeroed) });
     case 'leaky-relu':
-      return fillPlaceholders(T.leaky[lang], { ...common, negative: share(stats?.negative ?? 0) });
+      return fillPlaceholders(T.leaky[lang], { ...common, negative: share(stats.negative) });
     case 'elu':
       return fillPlaceholders(T.elu[lang], { ...common, d3: d(-3), d6: d(-6) });
     case 'sigmoid':
@@ -67,9 +63,29 @@ function explanation(
  * Step 1: the chosen activation and its derivative (d3 line plot with a probe), applied to a
  * feature map of the slice (z = w × response of a kernel): before/after maps on one diverging scale,
  * the shares zeroed, saturated and negative, and the explanation of dead units or saturation with
- * the gradient values written out.
+ * the gradient values written out. The explorer appears once the slice is ready.
  */
-export function ActivationWidget({ step, params, lang, setParam }: WidgetProps) {
+export function ActivationWidget(props: WidgetProps) {
+  const { step, params, lang, setParam } = props;
+  return (
+    <div className="actpool">
+      <RichText text={step.body[lang]} />
+      <SliceStep params={params} lang={lang} setParam={setParam}>
+        {(slice) =>
+          slice.width < 2 || slice.height < 2 ? (
+            <p role="alert" className="widget-error" data-testid="activation-error">
+              {fillPlaceholders(T.sliceTooSmall[lang], { w: slice.width, h: slice.height })}
+            </p>
+          ) : (
+            <ActivationExplorer {...props} slice={slice} />
+          )
+        }
+      </SliceStep>
+    </div>
+  );
+}
+
+function ActivationExplorer({ params, lang, setParam, slice }: WidgetProps & { slice: LessonSlice }) {
   const id = useId();
   const fn: LessonActivation = LESSON_ACTIVATIONS.find((a) => a === params.fn) ?? 'relu';
   const kernel = MAP_KERNELS.find((k) => k === params.kernel) ?? MAP_KERNELS[0];
@@ -78,13 +94,10 @@ export function ActivationWidget({ step, params, lang, setParam }: WidgetProps) 
   const leak = num(params.leak, leakParam.default);
   const eluAlpha = num(params.elualpha, eluAlphaParam.default);
   const alpha = fn === 'elu' ? eluAlpha : leak;
-  const sliceState = useLessonSlice(String(params.slice ?? SLICE_PARAM.default));
-  const slice = sliceState.status === 'ready' ? sliceState.slice : null;
 
-  const z = useMemo(() => (slice ? preActivation(slice, kernel, gain) : null), [slice, kernel, gain]);
-  const mapped = useMemo(() => (z ? activateMap(z, fn, alpha) : null), [z, fn, alpha]);
-  const range = useMemo<[number, number]>(() => (z ? valueRange(z, 'diverging') : [-1, 1]), [z]);
-  const stats = mapped?.stats ?? null;
+  const z = useMemo(() => preActivation(slice, kernel, gain), [slice, kernel, gain]);
+  const { activated, stats } = useMemo(() => activateMap(z, fn, alpha), [z, fn, alpha]);
+  const range = useMemo<[number, number]>(() => valueRange(z, 'diverging'), [z]);
 
   const plot = useMemo<LinePlotState>(() => {
     const c = activationCurves(fn, alpha);
@@ -116,21 +129,29 @@ export function ActivationWidget({ step, params, lang, setParam }: WidgetProps) 
   const dx = activationDerivative(fn, x, alpha);
   const usesAlpha = fn === 'leaky-relu' || fn === 'elu';
   const alphaDef = fn === 'elu' ? eluAlphaParam : leakParam;
-  const mapWhat = (what: string): string =>
-    fillPlaceholders(T.mapLabel[lang], { what, w: slice?.width ?? 0, h: slice?.height ?? 0 });
+  const map = (what: string, values: Float32Array, testId: string) => (
+    <MapCanvas
+      values={values}
+      width={slice.width}
+      height={slice.height}
+      scale="diverging"
+      range={range}
+      label={fillPlaceholders(T.mapLabel[lang], { what, w: slice.width, h: slice.height })}
+      displayWidth={256}
+      testId={testId}
+    />
+  );
 
   return (
     <div
-      className="actpool activation-explorer"
+      className="activation-explorer"
       data-testid="activation-explorer"
       data-fn={fn}
-      data-status={sliceState.status}
-      data-zeroed={stats ? stats.zeroed / stats.n : ''}
-      data-saturated={stats ? stats.saturated / stats.n : ''}
-      data-negative={stats ? stats.negative / stats.n : ''}
+      data-status="ready"
+      data-zeroed={stats.zeroed / stats.n}
+      data-saturated={stats.saturated / stats.n}
+      data-negative={stats.negative / stats.n}
     >
-      <RichText text={step.body[lang]} />
-      <SliceSource state={sliceState} lang={lang} onOwnSlice={() => setParam('slice', 'own')} />
       {usesAlpha && (
         <div className="field-group">
           <label htmlFor={`${id}-alpha`}>{fn === 'elu' ? T.alphaElu[lang] : T.alphaLeak[lang]}</label>
@@ -148,78 +169,39 @@ export function ActivationWidget({ step, params, lang, setParam }: WidgetProps) 
         </div>
       )}
       <div ref={plotRef} />
-      <ul className="actpool__legend" aria-label={T.legend[lang]}>
-        {plot.series.map((s) => (
-          <li key={s.id}>
-            <svg width="34" height="10" aria-hidden="true">
-              <line
-                x1="1"
-                x2="33"
-                y1="5"
-                y2="5"
-                stroke={s.color}
-                strokeWidth="3"
-                strokeDasharray={s.dash || undefined}
-              />
-            </svg>
-            {s.label}
-          </li>
-        ))}
-      </ul>
+      <SeriesLegend series={plot.series} label={T.legend[lang]} />
       <p className="actpool__probe" data-testid="activation-probe" data-f={fx} data-d={dx} aria-live="polite">
         {fillPlaceholders(T.probe[lang], { x: fmt(x), f: fmt(fx, 4), d: fmt(dx, 4) })}
       </p>
-      <p className="actpool__explain" data-testid="activation-explain">
+      <p className="actpool__explain" data-testid="activation-explain" aria-live="polite">
         {explanation(fn, alpha, stats, lang)}
       </p>
-      {slice && z && mapped && stats && (
-        <>
-          <div className="actpool__row">
-            <figure>
-              <figcaption>
-                {fillPlaceholders(T.beforeCaption[lang], { kernel: kernelNames[kernel][lang], w: fmt(gain) })}
-              </figcaption>
-              <MapCanvas
-                values={z}
-                width={slice.width}
-                height={slice.height}
-                scale="diverging"
-                range={range}
-                label={mapWhat(T.before[lang])}
-                displayWidth={256}
-                testId="activation-before"
-              />
-            </figure>
-            <figure>
-              <figcaption>{T.after[lang]}</figcaption>
-              <MapCanvas
-                values={mapped.activated}
-                width={slice.width}
-                height={slice.height}
-                scale="diverging"
-                range={range}
-                label={mapWhat(T.after[lang])}
-                displayWidth={256}
-                testId="activation-after"
-              />
-            </figure>
-          </div>
-          <ColourLegend scale="diverging" range={range} label={T.scale[lang]} width={256} />
-          <p>{fillPlaceholders(T.statsTitle[lang], { n: stats.n })}</p>
-          <ul className="actpool__facts" data-testid="activation-stats">
-            {(['zeroed', 'saturated', 'negative'] as const).map((k) => (
-              <li key={k} data-stat={k} data-count={stats[k]}>
-                {fillPlaceholders(T[k][lang], {
-                  share: pct(stats[k] / stats.n),
-                  count: stats[k],
-                  t: fmt(SATURATION_THRESHOLD),
-                })}
-              </li>
-            ))}
-            <li>{fillPlaceholders(T.range[lang], { lo: fmt(stats.lo), hi: fmt(stats.hi) })}</li>
-          </ul>
-        </>
-      )}
+      <div className="actpool__row">
+        <figure>
+          <figcaption>
+            {fillPlaceholders(T.beforeCaption[lang], { kernel: kernelNames[kernel][lang], w: fmt(gain) })}
+          </figcaption>
+          {map(T.before[lang], z, 'activation-before')}
+        </figure>
+        <figure>
+          <figcaption>{T.after[lang]}</figcaption>
+          {map(T.after[lang], activated, 'activation-after')}
+        </figure>
+      </div>
+      <ColourLegend scale="diverging" range={range} label={T.scale[lang]} width={256} />
+      <p>{fillPlaceholders(T.statsTitle[lang], { n: stats.n })}</p>
+      <ul className="actpool__facts" data-testid="activation-stats">
+        {(['zeroed', 'saturated', 'negative'] as const).map((k) => (
+          <li key={k} data-stat={k} data-count={stats[k]}>
+            {fillPlaceholders(T[k][lang], {
+              share: pct(stats[k] / stats.n),
+              count: stats[k],
+              t: fmt(SATURATION_THRESHOLD),
+            })}
+          </li>
+        ))}
+        <li>{fillPlaceholders(T.range[lang], { lo: fmt(stats.lo), hi: fmt(stats.hi) })}</li>
+      </ul>
     </div>
   );
 }

@@ -47,33 +47,24 @@ export function PoolWindowPanel({
         })}
       </h3>
       <div className="actpool__controls">
-        <button
-          type="button"
-          className="button"
-          onClick={() => goIndex(0)}
-          disabled={index === 0}
-          data-testid="pool-first"
-        >
-          {T.first[lang]}
-        </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => goIndex(index - 1)}
-          disabled={index === 0}
-          data-testid="pool-prev"
-        >
-          {T.prev[lang]}
-        </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => goIndex(index + 1)}
-          disabled={index >= count - 1}
-          data-testid="pool-next"
-        >
-          {T.next[lang]}
-        </button>
+        {(
+          [
+            ['first', T.first, 0, index === 0],
+            ['prev', T.prev, index - 1, index === 0],
+            ['next', T.next, index + 1, index >= count - 1],
+          ] as const
+        ).map(([id, text, to, disabled]) => (
+          <button
+            key={id}
+            type="button"
+            className="button"
+            onClick={() => goIndex(to)}
+            disabled={disabled}
+            data-testid={`pool-${id}`}
+          >
+            {text[lang]}
+          </button>
+        ))}
       </div>
       <table
         className="actpool__table actpool__window"

@@ -1,12 +1,13 @@
-import { useMemo, type KeyboardEvent, type MouseEvent } from 'react';
+import { useMemo, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { globalPoolRef, pool2dRef, poolAt, poolOutputShape } from '../../core/tensor/reference/pool2dRef';
 import type { Volume } from '../../core/tensor/reference/types';
 import { SHIFT_KERNELS } from '../../core/tensor/shiftExperiment';
 import { fillPlaceholders } from '../../i18n/translate';
 import { RichText } from '../../ui/RichText';
+import type { LessonSlice } from '../shared/lessonSlice';
 import { ColourLegend, MapCanvas } from '../shared/MapCanvas';
-import { SLICE_PARAM, useLessonSlice } from '../shared/lessonSlice';
-import { SliceSource } from '../shared/SliceSource';
+import { arrowDelta, pixelAt } from '../shared/SliceOverview';
+import { SliceStep } from '../shared/SliceStep';
 import type { WidgetProps } from '../widgetTypes';
 import { channelOf, fmt, pct, placeRegion, regionFeatureMaps } from './activationPoolingData';
 import { NODULE_CENTRE, regionParam, strideParam, windowSizeParam } from './activationPoolingParams';
@@ -18,6 +19,8 @@ import './activationPooling.css';
 const num = (v: unknown, fallback: number): number => (typeof v === 'number' ? v : fallback);
 const KINDS = ['max', 'avg', 'global'] as const;
 const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
+/** Display width of the input map, pixels. */
+const INPUT_WIDTH = 264;
 
 type Region = { top: number; left: number; maps: Volume } | { error: string };
 
@@ -29,12 +32,37 @@ function channelMean(maps: Volume, c: number) {
   return { sum, count, mean: sum / count };
 }
 
+/** Mean, max and share of zeros of every channel of the region's maps (the global-pooling table). */
+function channelStats(maps: Volume) {
+  const means = globalPoolRef(maps, 'avg');
+  const maxes = globalPoolRef(maps, 'max');
+  const n = maps.height * maps.width;
+  return SHIFT_KERNELS.map((b, i) => {
+    let zeros = 0;
+    for (let p = 0; p < n; p++) if (maps.data[p * maps.channels + i] === 0) zeros++;
+    return { id: b.id, mean: means[i]!, max: maxes[i]!, zeros: zeros / n };
+  });
+}
+
 /**
  * Step 2: max, average or global average pooling of a feature map (ReLU of one of the bank's
  * kernels over a region of the slice): input and output maps, the output size from the formula,
- * and one window stepped through (its values, which one is the max, or the sum / count).
+ * and one window stepped through (its values, which one is the max, or the sum / count). The
+ * explorer appears once the slice is ready.
  */
-export function PoolingWidget({ step, params, lang, setParam }: WidgetProps) {
+export function PoolingWidget(props: WidgetProps) {
+  const { step, params, lang, setParam } = props;
+  return (
+    <div className="actpool">
+      <RichText text={step.body[lang]} />
+      <SliceStep params={params} lang={lang} setParam={setParam}>
+        {(slice) => <PoolingExplorer {...props} slice={slice} />}
+      </SliceStep>
+    </div>
+  );
+}
+
+function PoolingExplorer({ params, lang, setParam, slice }: WidgetProps & { slice: LessonSlice }) {
   const kind = KINDS.find((k) => k === params.pool) ?? 'max';
   const k = num(params.size, windowSizeParam.default);
   const s = num(params.stride, strideParam.default);
@@ -46,24 +74,17 @@ export function PoolingWidget({ step, params, lang, setParam }: WidgetProps) {
   const channel = SHIFT_KERNELS[c]!;
   const cy = num(params.cy, NODULE_CENTRE.row);
   const cx = num(params.cx, NODULE_CENTRE.column);
-  const sliceState = useLessonSlice(String(params.slice ?? SLICE_PARAM.default));
-  const slice = sliceState.status === 'ready' ? sliceState.slice : null;
 
-  const region = useMemo<Region | null>(() => {
-    if (!slice) return null;
+  const region = useMemo<Region>(() => {
     // The region and one pixel of context on each side must fit in the slice.
     if (slice.width < n + 2 || slice.height < n + 2)
       return {
         error: fillPlaceholders(T.sliceTooSmall[lang], { w: slice.width, h: slice.height, n, need: n + 2 }),
       };
-    try {
-      const p = placeRegion(slice.width, slice.height, cy, cx, n);
-      return { ...p, maps: regionFeatureMaps(slice, p.top, p.left, n) };
-    } catch (e) {
-      return { error: e instanceof Error ? e.message : String(e) };
-    }
+    const p = placeRegion(slice.width, slice.height, cy, cx, n);
+    return { ...p, maps: regionFeatureMaps(slice, p.top, p.left, n) };
   }, [slice, cy, cx, n, lang]);
-  const maps = region && 'maps' in region ? region.maps : null;
+  const maps = 'maps' in region ? region.maps : null;
   const input = useMemo(() => (maps ? channelOf(maps, c) : null), [maps, c]);
   const range = useMemo<[number, number]>(() => {
     let hi = 0;
@@ -82,16 +103,7 @@ export function PoolingWidget({ step, params, lang, setParam }: WidgetProps) {
   const oy = clamp(num(params.wy, 0), 0, Math.max(0, outH - 1));
   const ox = clamp(num(params.wx, 0), 0, Math.max(0, outW - 1));
   const terms = maps && local ? poolAt(maps, oy, ox, c, opts) : null;
-  const globalStats = useMemo(() => {
-    if (!maps) return null;
-    const means = globalPoolRef(maps, 'avg');
-    const maxes = globalPoolRef(maps, 'max');
-    return SHIFT_KERNELS.map((b, i) => {
-      let zeros = 0;
-      for (let p = 0; p < n * n; p++) if (maps.data[p * maps.channels + i] === 0) zeros++;
-      return { id: b.id, mean: means[i]!, max: maxes[i]!, zeros: zeros / (n * n) };
-    });
-  }, [maps, n]);
+  const globalStats = useMemo(() => (maps ? channelStats(maps) : null), [maps]);
 
   const go = (y: number, x: number): void => {
     setParam('wy', clamp(y, 0, outH - 1));
@@ -100,49 +112,66 @@ export function PoolingWidget({ step, params, lang, setParam }: WidgetProps) {
   const index = oy * outW + ox;
   const goIndex = (i: number): void => go(Math.floor(i / outW), i % outW);
   function onOutputKey(e: KeyboardEvent<HTMLDivElement>): void {
-    const moves: Record<string, [number, number]> = {
-      ArrowUp: [-1, 0],
-      ArrowDown: [1, 0],
-      ArrowLeft: [0, -1],
-      ArrowRight: [0, 1],
-    };
-    const m = moves[e.key];
-    if (!m) return;
+    const m = arrowDelta(e.key);
+    if (!m || e.altKey || e.ctrlKey || e.metaKey) return;
     e.preventDefault();
     go(oy + m[0], ox + m[1]);
   }
   function onOutputClick(e: MouseEvent<HTMLDivElement>): void {
-    const b = e.currentTarget.getBoundingClientRect();
-    if (!(b.width > 0 && b.height > 0)) return;
-    go(
-      Math.floor(((e.clientY - b.top) / b.height) * outH),
-      Math.floor(((e.clientX - b.left) / b.width) * outW),
-    );
+    const p = pixelAt(e, e.currentTarget.getBoundingClientRect(), outW, outH);
+    if (p) go(p[0], p[1]);
   }
 
   const kernelName = kernelNames[channel.id][lang];
   const kindName = (kind === 'max' ? T.kindMax : kind === 'avg' ? T.kindAvg : T.kindGlobal)[lang];
   const whole = maps ? channelMean(maps, c) : null;
   const dataOutput = kind === 'global' ? (whole?.mean ?? '') : (terms?.output ?? '');
+  const inputWhat = fillPlaceholders(T.input[lang], { kernel: kernelName });
+  const outputWhat = fillPlaceholders(T.output[lang], { kind: kindName });
+  /** One viridis map on the input's scale, with an SVG overlay in map cells. */
+  const viridis = (
+    values: Float32Array,
+    h: number,
+    w: number,
+    what: string,
+    testId: string,
+    overlay: ReactNode,
+  ) => (
+    <MapCanvas
+      values={values}
+      width={w}
+      height={h}
+      scale="viridis"
+      range={range}
+      label={fillPlaceholders(T.mapLabel[lang], { what, h, w, lo: fmt(range[0]), hi: fmt(range[1]) })}
+      displayWidth={Math.max(96, Math.round((INPUT_WIDTH * w) / n))}
+      testId={testId}
+    >
+      <svg viewBox={`0 0 ${w} ${h}`} preserveAspectRatio="none" aria-hidden="true">
+        {overlay}
+      </svg>
+    </MapCanvas>
+  );
+  const outline = (x: number, y: number, w: number, h: number, width: number) => (
+    <rect x={x} y={y} width={w} height={h} fill="none" stroke="#d55e00" strokeWidth={width} />
+  );
 
   return (
     <div
-      className="actpool pooling-explorer"
+      className="pooling-explorer"
       data-testid="pooling-explorer"
-      data-status={sliceState.status}
+      data-status={maps ? 'ready' : 'error'}
       data-kind={kind}
       data-out={shape ? `${outH}x${outW}` : kind === 'global' ? `1x1` : ''}
       data-window={local ? `${oy},${ox}` : ''}
       data-output={dataOutput}
     >
-      <RichText text={step.body[lang]} />
-      <SliceSource state={sliceState} lang={lang} onOwnSlice={() => setParam('slice', 'own')} />
-      {region && 'error' in region && (
+      {'error' in region && (
         <p role="alert" className="widget-error" data-testid="pool-error">
           {region.error}
         </p>
       )}
-      {slice && maps && input && region && 'top' in region && (
+      {maps && input && 'top' in region && (
         <>
           <div className="actpool__row">
             <CropPicker
@@ -151,45 +180,18 @@ export function PoolingWidget({ step, params, lang, setParam }: WidgetProps) {
               left={region.left}
               size={n}
               lang={lang}
-              onMove={(y, x) => {
-                setParam('cy', y);
-                setParam('cx', x);
-              }}
-              onReset={() => {
-                setParam('cy', NODULE_CENTRE.row);
-                setParam('cx', NODULE_CENTRE.column);
-              }}
+              setParam={setParam}
             />
             <figure>
-              <figcaption>{fillPlaceholders(T.input[lang], { kernel: kernelName })}</figcaption>
-              <MapCanvas
-                values={input}
-                width={n}
-                height={n}
-                scale="viridis"
-                range={range}
-                label={fillPlaceholders(T.mapLabel[lang], {
-                  what: fillPlaceholders(T.input[lang], { kernel: kernelName }),
-                  h: n,
-                  w: n,
-                  lo: fmt(range[0]),
-                  hi: fmt(range[1]),
-                })}
-                displayWidth={264}
-                testId="pool-input"
-              >
-                <svg viewBox={`0 0 ${n} ${n}`} preserveAspectRatio="none" aria-hidden="true">
-                  {terms && (
-                    <rect
-                      x={ox * s}
-                      y={oy * s}
-                      width={k}
-                      height={k}
-                      fill="none"
-                      stroke="#d55e00"
-                      strokeWidth={0.25}
-                    />
-                  )}
+              <figcaption>{inputWhat}</figcaption>
+              {viridis(
+                input,
+                n,
+                n,
+                inputWhat,
+                'pool-input',
+                <>
+                  {terms && outline(ox * s, oy * s, k, k, 0.25)}
                   {terms && kind === 'max' && terms.argmax >= 0 && (
                     <rect
                       x={terms.taps[terms.argmax]!.x + 0.15}
@@ -201,23 +203,13 @@ export function PoolingWidget({ step, params, lang, setParam }: WidgetProps) {
                       strokeWidth={0.15}
                     />
                   )}
-                  {kind === 'global' && (
-                    <rect
-                      x={0.1}
-                      y={0.1}
-                      width={n - 0.2}
-                      height={n - 0.2}
-                      fill="none"
-                      stroke="#d55e00"
-                      strokeWidth={0.25}
-                    />
-                  )}
-                </svg>
-              </MapCanvas>
+                  {kind === 'global' && outline(0.1, 0.1, n - 0.2, n - 0.2, 0.25)}
+                </>,
+              )}
             </figure>
             {output && shape && (
               <figure>
-                <figcaption>{fillPlaceholders(T.output[lang], { kind: kindName })}</figcaption>
+                <figcaption>{outputWhat}</figcaption>
                 <div
                   className="actpool__focusable"
                   tabIndex={0}
@@ -227,39 +219,19 @@ export function PoolingWidget({ step, params, lang, setParam }: WidgetProps) {
                   onKeyDown={onOutputKey}
                   onClick={onOutputClick}
                 >
-                  <MapCanvas
-                    values={output}
-                    width={outW}
-                    height={outH}
-                    scale="viridis"
-                    range={range}
-                    label={fillPlaceholders(T.mapLabel[lang], {
-                      what: fillPlaceholders(T.output[lang], { kind: kindName }),
-                      h: outH,
-                      w: outW,
-                      lo: fmt(range[0]),
-                      hi: fmt(range[1]),
-                    })}
-                    displayWidth={Math.max(96, Math.round((264 * outW) / n))}
-                    testId="pool-output"
-                  >
-                    <svg viewBox={`0 0 ${outW} ${outH}`} preserveAspectRatio="none" aria-hidden="true">
-                      <rect
-                        x={ox + 0.04}
-                        y={oy + 0.04}
-                        width={0.92}
-                        height={0.92}
-                        fill="none"
-                        stroke="#d55e00"
-                        strokeWidth={0.08}
-                      />
-                    </svg>
-                  </MapCanvas>
+                  {viridis(
+                    output,
+                    outH,
+                    outW,
+                    outputWhat,
+                    'pool-output',
+                    outline(ox + 0.04, oy + 0.04, 0.92, 0.92, 0.08),
+                  )}
                 </div>
               </figure>
             )}
           </div>
-          <ColourLegend scale="viridis" range={range} label={kernelName} width={264} />
+          <ColourLegend scale="viridis" range={range} label={kernelName} width={INPUT_WIDTH} />
           {kind !== 'global' && k > n && (
             <p role="alert" className="widget-error">
               {fillPlaceholders(T.tooSmall[lang], { k, n })}
@@ -275,7 +247,7 @@ export function PoolingWidget({ step, params, lang, setParam }: WidgetProps) {
           {terms && shape && (
             <PoolWindowPanel
               terms={terms}
-              kind={kind === 'avg' ? 'avg' : 'max'}
+              kind={poolKind}
               k={k}
               s={s}
               index={index}
@@ -286,7 +258,7 @@ export function PoolingWidget({ step, params, lang, setParam }: WidgetProps) {
           )}
           {kind === 'global' && globalStats && whole && (
             <>
-              <p data-testid="pool-result">
+              <p data-testid="pool-result" aria-live="polite">
                 {fillPlaceholders(T.globalResult[lang], {
                   kernel: kernelName,
                   sum: fmt(whole.sum),

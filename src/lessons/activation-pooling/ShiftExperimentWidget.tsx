@@ -1,10 +1,9 @@
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import {
   placeCrop,
   REPRESENTATION_IDS,
   runShiftExperiment,
   shiftedCrop,
-  shiftRepresentations,
   SHIFT_KERNELS,
   sourceRegion,
   type RepresentationId,
@@ -17,9 +16,9 @@ import { OKABE_ITO } from '../../core/viz/colorMaps';
 import { createLinePlotView, type LinePlotState, type LineSeries } from '../../core/viz/createLinePlotView';
 import { fillPlaceholders } from '../../i18n/translate';
 import { RichText } from '../../ui/RichText';
+import type { LessonSlice } from '../shared/lessonSlice';
 import { MapCanvas } from '../shared/MapCanvas';
-import { SLICE_PARAM, useLessonSlice } from '../shared/lessonSlice';
-import { SliceSource } from '../shared/SliceSource';
+import { SliceStep } from '../shared/SliceStep';
 import { useD3View } from '../useD3View';
 import type { WidgetProps } from '../widgetTypes';
 import { channelSum, fmt, intensityVolume } from './activationPoolingData';
@@ -32,6 +31,7 @@ import {
 } from './activationPoolingParams';
 import { representationNames } from './activationPoolingTexts';
 import { CropPicker } from './CropPicker';
+import { SeriesLegend } from './SeriesLegend';
 import { findingTexts, shiftFindings, type ShiftFindings } from './shiftFindings';
 import { shiftTexts as T } from './shiftTexts';
 import './activationPooling.css';
@@ -59,10 +59,24 @@ const shapeText = (v: { height: number; width: number; channels: number }): stri
  * Step 3, the translation-invariance experiment: a crop of the slice (picked on a thumbnail) whose
  * content is shifted by 0…K pixels; the distance of four representations from the unshifted one,
  * plotted (d3), tabulated and read out in sentences derived from the curves. The curves are in
- * `data-curves` (JSON) of `data-testid="shift-experiment"`, with `data-status`.
+ * `data-curves` (JSON) of `data-testid="shift-experiment"`, with `data-status` ('ready' or 'error'
+ * when the slice cannot hold the crop); it appears once the slice is ready.
  */
-export function ShiftExperimentWidget({ step, params, lang, setParam }: WidgetProps) {
-  const poolSize = num(params.pool, poolSizeParam.default);
+export function ShiftExperimentWidget(props: WidgetProps) {
+  const { step, params, lang, setParam } = props;
+  return (
+    <div className="actpool">
+      <RichText text={step.body[lang]} />
+      <SliceStep params={params} lang={lang} setParam={setParam}>
+        {(slice) => <ShiftExperiment {...props} slice={slice} />}
+      </SliceStep>
+    </div>
+  );
+}
+
+function ShiftExperiment({ params, lang, setParam, slice }: WidgetProps & { slice: LessonSlice }) {
+  const id = useId();
+  const poolSize = num(params[poolSizeParam.id], poolSizeParam.default);
   const maxShift = num(params.shifts, maxShiftParam.default);
   const direction = DIRECTIONS.find((d) => d === params.dir) ?? 'x';
   const border: ShiftBorder = params.border === 'circular' ? 'circular' : 'crop';
@@ -70,11 +84,8 @@ export function ShiftExperimentWidget({ step, params, lang, setParam }: WidgetPr
   const shown = Math.min(maxShift, num(params.show, shownShiftParam.default));
   const cy = num(params.cy, NODULE_CENTRE.row);
   const cx = num(params.cx, NODULE_CENTRE.column);
-  const sliceState = useLessonSlice(String(params.slice ?? SLICE_PARAM.default));
-  const slice = sliceState.status === 'ready' ? sliceState.slice : null;
 
-  const run = useMemo<Run | null>(() => {
-    if (!slice) return null;
+  const run = useMemo<Run>(() => {
     // What the crop, its context and the shifted content need (see sourceRegion), in pixels.
     const need = sourceRegion({ top: 0, left: 0, size, maxShift, direction });
     const needH = border === 'circular' ? size : need.rows[1] - need.rows[0] + 1;
@@ -105,15 +116,16 @@ export function ShiftExperimentWidget({ step, params, lang, setParam }: WidgetPr
       const result = runShiftExperiment(options);
       return { options, result, findings: shiftFindings(options, result) };
     } catch (e) {
+      // The checks above leave only options the parameters' ranges exclude; say what went wrong.
       return { error: e instanceof Error ? e.message : String(e) };
     }
   }, [slice, cy, cx, size, maxShift, direction, border, poolSize, lang]);
-  const ok = run && 'result' in run ? run : null;
+  const ok = 'result' in run ? run : null;
 
   const views = useMemo(() => {
     if (!ok) return null;
     const pooled = [0, shown].map((s) => {
-      const v = shiftRepresentations(ok.options, s).convPool;
+      const v = ok.result.convPool[s]!;
       return { values: channelSum(v), height: v.height, width: v.width };
     });
     let hi = 0;
@@ -155,15 +167,13 @@ export function ShiftExperimentWidget({ step, params, lang, setParam }: WidgetPr
     `${lang}|${ok ? 'ready' : 'waiting'}`,
   );
 
-  const status = run && 'error' in run ? 'error' : ok ? 'ready' : sliceState.status;
-  const curvesJson = ok ? JSON.stringify(ok.result.curves) : '';
   const source = ok && border === 'crop' ? sourceRegion(ok.options) : undefined;
   return (
     <div
-      className="actpool shift-experiment"
+      className="shift-experiment"
       data-testid="shift-experiment"
-      data-status={status}
-      data-curves={curvesJson}
+      data-status={ok ? 'ready' : 'error'}
+      data-curves={ok ? JSON.stringify(ok.result.curves) : ''}
       data-realigned={ok ? JSON.stringify(ok.result.realigned) : ''}
       data-shifts={ok ? JSON.stringify(ok.result.shifts) : ''}
       data-pool={poolSize}
@@ -172,14 +182,12 @@ export function ShiftExperimentWidget({ step, params, lang, setParam }: WidgetPr
       data-top={ok?.options.top ?? ''}
       data-left={ok?.options.left ?? ''}
     >
-      <RichText text={step.body[lang]} />
-      <SliceSource state={sliceState} lang={lang} onOwnSlice={() => setParam('slice', 'own')} />
-      {run && 'error' in run && (
+      {'error' in run && (
         <p role="alert" className="widget-error" data-testid="shift-error">
           {run.error}
         </p>
       )}
-      {slice && ok && views && (
+      {ok && views && (
         <>
           <div className="actpool__row">
             <CropPicker
@@ -189,14 +197,7 @@ export function ShiftExperimentWidget({ step, params, lang, setParam }: WidgetPr
               size={size}
               source={source}
               lang={lang}
-              onMove={(y, x) => {
-                setParam('cy', y);
-                setParam('cx', x);
-              }}
-              onReset={() => {
-                setParam('cy', NODULE_CENTRE.row);
-                setParam('cx', NODULE_CENTRE.column);
-              }}
+              setParam={setParam}
             />
             <p className="hint actpool__mode">
               {border === 'crop' ? T.cropMode[lang] : T.circularMode[lang]}
@@ -248,28 +249,11 @@ export function ShiftExperimentWidget({ step, params, lang, setParam }: WidgetPr
             })}
           </div>
           <div ref={plotRef} data-testid="shift-plot" />
-          <ul className="actpool__legend" aria-label={T.legend[lang]}>
-            {plot.series.map((s) => (
-              <li key={s.id}>
-                <svg width="34" height="10" aria-hidden="true">
-                  <line
-                    x1="1"
-                    x2="33"
-                    y1="5"
-                    y2="5"
-                    stroke={s.color}
-                    strokeWidth="3"
-                    strokeDasharray={s.dash || undefined}
-                  />
-                </svg>
-                {s.label}
-              </li>
-            ))}
-          </ul>
-          <section className="actpool__findings" aria-labelledby="shift-findings-title">
-            <h3 id="shift-findings-title">{T.findingsTitle[lang]}</h3>
+          <SeriesLegend series={plot.series} label={T.legend[lang]} />
+          <section className="actpool__findings" aria-labelledby={`${id}-findings`} aria-live="polite">
+            <h3 id={`${id}-findings`}>{T.findingsTitle[lang]}</h3>
             <ul data-testid="shift-findings">
-              {findingTexts(ok.findings, poolSize, lang).map((t, i) => (
+              {findingTexts(ok.findings, lang).map((t, i) => (
                 <li key={i}>{t}</li>
               ))}
             </ul>

@@ -228,10 +228,13 @@ export const directionParam: EnumParamDef = {
   default: 'x',
 };
 
-/** Pool size P of the experiment (step 3). */
+/**
+ * Pool size P of the experiment (step 3). Its own id, not step 2's `pool` (the kind of pooling), so
+ * that a link or a hand-edited URL never reads one as the other.
+ */
 export const poolSizeParam: NumberParamDef = {
   kind: 'number',
-  id: 'pool',
+  id: 'poolsize',
   label: { en: 'Max-pool size P (stride P)', zh: '最大池化大小 P（步长 P）' },
   min: 2,
   max: 4,

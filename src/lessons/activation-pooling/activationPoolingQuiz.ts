@@ -114,8 +114,8 @@ export const activationPoolingQuiz: QuizDef = {
       tolerance: 0.001,
       explanation: both((l) =>
         l === 'en'
-          ? `σ(x)(1 − σ(x)) is largest when σ(x) = ½, at x = 0: σ′(0) = ½ × ½ = ${fmt(sigmoidMax)}. So every sigmoid layer shrinks the gradient at least ${fmt(1 / sigmoidMax)}-fold: the vanishing-gradient problem.`
-          : `当 σ(x) = ½，即 x = 0 时，σ(x)(1 − σ(x)) 最大：σ′(0) = ½ × ½ = ${fmt(sigmoidMax)}。所以每经过一层 sigmoid，梯度至少缩小为原来的 1/${fmt(1 / sigmoidMax)}：这就是梯度消失问题。`,
+          ? `σ(x)(1 − σ(x)) is largest when σ(x) = ½, at x = 0: σ′(0) = ½ × ½ = ${fmt(sigmoidMax)}. So a sigmoid shrinks the gradient passing through it at least ${fmt(1 / sigmoidMax)}-fold; over several layers, unless the weights make up for it, the gradient vanishes.`
+          : `当 σ(x) = ½，即 x = 0 时，σ(x)(1 − σ(x)) 最大：σ′(0) = ½ × ½ = ${fmt(sigmoidMax)}。所以经过 sigmoid 的梯度至少缩小为原来的 1/${fmt(1 / sigmoidMax)}；经过多层之后，除非权重把它补回来，梯度就会消失。`,
       ),
     },
     {

@@ -3,6 +3,14 @@
  * the translation-invariance experiment. Numbers in the texts are computed (activationDerivative,
  * poolOutputShape); statements about the experiment's outcome are left to the widget, which derives
  * them from the measured curves.
+ *
+ * Sources of the statements made here: GELU, Hendrycks & Gimpel 2016, "Gaussian error linear units
+ * (GELUs)", arXiv:1606.08415; overlapping 3×3 stride-2 pooling, Krizhevsky, Sutskever & Hinton 2012,
+ * "ImageNet classification with deep convolutional neural networks" §3.4; global average pooling
+ * instead of fully connected layers, Lin, Chen & Yan 2014, "Network in network" (ICLR), and He et al.
+ * 2016, "Deep residual learning for image recognition"; pooling and shifts, Azulay & Weiss 2019,
+ * "Why do deep convolutional networks generalize so poorly to small image transformations?" (JMLR
+ * 20:184) and Zhang 2019, "Making convolutional networks shift-invariant again" (ICML).
  */
 import type { StepDef } from '../../core/lessons/types';
 import { activationDerivative } from '../../core/tensor/reference/activations';
@@ -50,7 +58,7 @@ The plot shows f(x) and its derivative f′(x), the factor by which the unit mul
 
 - **ReLU**, max(0, x): f′ = 1 for x > 0 and exactly 0 for x < 0. A unit whose input is negative for every image never learns again: a **dead ReLU**.
 - **Leaky ReLU** (slope α for x < 0) and **ELU** (α(eˣ − 1) for x < 0) keep some gradient for negative inputs.
-- **Sigmoid** and **tanh** squash into (0, 1) and (−1, 1). σ′ is at most σ′(0) = ${fmt(s0)}, and σ′(5) = ${fmt(s5)}: in **saturation** almost nothing flows back, and every sigmoid layer shrinks the gradient at least ${shrink}-fold. Stack a few and the gradient **vanishes**.
+- **Sigmoid** and **tanh** squash into (0, 1) and (−1, 1). σ′ is at most σ′(0) = ${fmt(s0)}, and σ′(5) = ${fmt(s5)}: a sigmoid multiplies the gradient flowing back through it by at most ${fmt(s0)}, and by almost 0 in **saturation**. Unless the weights make up for it, every sigmoid layer shrinks the gradient at least ${shrink}-fold: stack a few and the gradient **vanishes**.
 - **GELU**, x·Φ(x), is a smooth ReLU used in transformers and recent CNNs.
 
 Move the probe x to read f(x) and f′(x) there, and raise the weight scale w to push more of the map into saturation.`,
@@ -60,14 +68,14 @@ Move the probe x to read f(x) and f′(x) there, and raise the weight scale w to
 
 - **ReLU**，即 max(0, x)：x > 0 时 f′ = 1，x < 0 时 f′ 恰好为 0。若某单元对每张图像的输入都为负，它就再也学不到东西：这就是**死亡的 ReLU**。
 - **带泄漏的 ReLU**（x < 0 时斜率为 α）和 **ELU**（x < 0 时为 α(eˣ − 1)）在输入为负时仍保留一些梯度。
-- **sigmoid** 和 **tanh** 把输入压缩到 (0, 1) 和 (−1, 1)。σ′ 最大为 σ′(0) = ${fmt(s0)}，而 σ′(5) = ${fmt(s5)}：处于**饱和**时几乎没有梯度回传，而且每经过一层 sigmoid，梯度至少缩小为原来的 1/${shrink}。叠加几层，梯度就会**消失**。
+- **sigmoid** 和 **tanh** 把输入压缩到 (0, 1) 和 (−1, 1)。σ′ 最大为 σ′(0) = ${fmt(s0)}，而 σ′(5) = ${fmt(s5)}：sigmoid 至多回传梯度的 1/${shrink}，处于**饱和**时几乎没有梯度回传。除非权重把它补回来，否则每经过一层 sigmoid，梯度至少缩小为原来的 1/${shrink}：叠加几层，梯度就会**消失**。
 - **GELU**，即 x·Φ(x)，是一种光滑的 ReLU，用于变换器模型和较新的 CNN。
 
 移动探针 x，读出该处的 f(x) 和 f′(x)；增大权重缩放 w，可以让特征图中更多的数值进入饱和。`,
   },
   notes: {
-    en: `Start with ReLU and a negative probe: f′ is exactly 0, so nothing flows back, and the share of zeroed values in the map is the share of units that learn nothing from this image. Switch to sigmoid and raise w: the saturated share (|f′| < ${t}) grows. Ask the room what happens to the gradient after ten sigmoid layers (at most ${fmt(s0)}¹⁰). Leaky ReLU and ELU are the usual cures for dead units; batch normalisation and careful initialisation keep inputs out of saturation.`,
-    zh: `先选 ReLU，并把探针放在负值处：f′ 恰好为 0，梯度完全无法回传；特征图中被置零数值的比例，就是从这张图像中学不到任何东西的单元所占的比例。再切换到 sigmoid 并增大 w：饱和（|f′| < ${t}）的比例随之增大。可以问学员：经过十层 sigmoid 后梯度会怎样（至多为 ${fmt(s0)}¹⁰）？带泄漏的 ReLU 和 ELU 是解决单元死亡的常用办法；批归一化和合理的初始化能让输入远离饱和区。`,
+    en: `Start with ReLU and a negative probe: f′ is exactly 0, so nothing flows back, and the share of zeroed values in the map is the share of units that learn nothing from this image. Switch to sigmoid and raise w: the saturated share (|f′| < ${t}) grows. Ask the room what happens to the gradient after ten sigmoid layers: the sigmoids alone multiply it by at most ${fmt(s0)}¹⁰ = ${fmt(s0 ** 10)}, which the weights would have to make up for. Leaky ReLU and ELU are the usual cures for dead units; batch normalisation and careful initialisation keep inputs out of saturation.`,
+    zh: `先选 ReLU，并把探针放在负值处：f′ 恰好为 0，梯度完全无法回传；特征图中被置零数值的比例，就是从这张图像中学不到任何东西的单元所占的比例。再切换到 sigmoid 并增大 w：饱和（|f′| < ${t}）的比例随之增大。可以问学员：经过十层 sigmoid 后梯度会怎样？仅 sigmoid 本身就让它至多乘以 ${fmt(s0)}¹⁰ = ${fmt(s0 ** 10)}，权重必须把这部分补回来。带泄漏的 ReLU 和 ELU 是解决单元死亡的常用办法；批归一化和合理的初始化能让输入远离饱和区。`,
   },
 };
 
@@ -91,14 +99,14 @@ export const poolingStep: StepDef = {
 
 Along each axis an n-value map gives ⌊(n − k)/s⌋ + 1 outputs. With k = s = 2 the map shrinks to a quarter: the layers after it cost less, and each of their units sees a larger part of the image (its receptive field grows).
 
-**Global average pooling** takes the mean of a whole channel: one number per channel, whatever the size of the image. Most modern CNNs end with it instead of large fully connected layers.
+**Global average pooling** takes the mean of a whole channel: one number per channel, whatever the size of the image. Many modern CNNs, ResNet among them, end with it instead of large fully connected layers.
 
 The input here is the ReLU of one of ${bank} edge and spot detectors over a region of the slice (move it on the thumbnail). Step through the windows and check one output by hand.`,
     zh: `**池化**层把特征图中每个 k × k 窗口概括为一个数，并以步长 s 移动窗口：**最大池化**保留最大值，**平均池化**保留平均值。每个通道单独池化，没有需要学习的权重。
 
 在每个方向上，由 n 个数值的特征图得到 ⌊(n − k)/s⌋ + 1 个输出。当 k = s = 2 时，特征图缩小为原来的四分之一：后面各层的计算量变小，它们的每个单元也能看到图像中更大的一部分（感受野变大）。
 
-**全局平均池化**取整个通道的平均值：无论图像多大，每个通道只得到一个数。大多数现代 CNN 用它代替庞大的全连接层作为结尾。
+**全局平均池化**取整个通道的平均值：无论图像多大，每个通道只得到一个数。许多现代 CNN（例如 ResNet）用它代替庞大的全连接层作为结尾。
 
 这里的输入是切片上某个区域经过 ${bank} 个边缘和斑点检测器之一后的 ReLU（可在缩略图上移动该区域）。逐个查看窗口，并亲手验算一个输出。`,
   },
@@ -147,7 +155,7 @@ d(s) = ‖r(x_s) − r(x_0)‖ / ‖r(x_0)‖，
 组件画出曲线、列出数值，并说明这些数值说明了什么。试试不同的池化大小、方向和裁剪块，比较小于 P、等于 P 以及介于 P 的倍数之间的平移量。`,
   },
   notes: {
-    en: 'Before showing the curves, ask the room to predict them: most people expect the pooled curve to stay near 0 for shifts below P. Then read the findings line by line; every sentence there is chosen and filled from the curves on screen, so it changes with the parameters. The dashed “moved back by whole cells” line is the key to aliasing: pooling with stride P keeps the grid only for shifts that are multiples of P (Azulay & Weiss 2019, “Why do deep convolutional networks generalize so poorly to small image transformations?”; Zhang 2019, “Making convolutional networks shift-invariant again”, which blurs before subsampling). The circular setting shows why global average pooling is the most invariant: it throws position away altogether.',
-    zh: '在展示曲线之前，先请学员预测：多数人会以为，平移量小于 P 时池化后的曲线会保持在 0 附近。然后逐句阅读结论；那里的每句话都是根据屏幕上的曲线选出并填入数值的，因此会随参数变化。“按整格移回”的虚线是理解混叠的关键：步长为 P 的池化只有在平移量为 P 的倍数时才保持网格对齐（参见 2019 年研究深度卷积网络为何对微小图像变换泛化不佳的论文，以及同年提出在下采样前先模糊、让卷积网络重新具有平移不变性的论文）。循环平移的设置说明了为什么全局平均池化最具不变性：它彻底丢弃了位置信息。',
+    en: 'Before showing the curves, ask the room to predict them: many expect the pooled curve to stay near 0 for shifts below P. Then read the findings line by line; every sentence there is chosen and filled from the curves on screen, so it changes with the parameters. The dashed “moved back by whole cells” line is the key to aliasing: pooling with stride P keeps the grid only for shifts that are multiples of P (Azulay & Weiss 2019, “Why do deep convolutional networks generalize so poorly to small image transformations?”; Zhang 2019, “Making convolutional networks shift-invariant again”, which blurs before subsampling). In the circular setting global average pooling does not change at all (up to rounding): it throws position away altogether.',
+    zh: '在展示曲线之前，先请学员预测：很多人会以为，平移量小于 P 时池化后的曲线会保持在 0 附近。然后逐句阅读结论；那里的每句话都是根据屏幕上的曲线选出并填入数值的，因此会随参数变化。“按整格移回”的虚线是理解混叠的关键：步长为 P 的池化只有在平移量为 P 的倍数时才保持网格对齐（参见 2019 年研究深度卷积网络为何对微小图像变换泛化不佳的论文，以及同年提出在下采样前先模糊、让卷积网络重新具有平移不变性的论文）。在循环平移的设置下，全局平均池化完全不变（只差舍入误差）：它彻底丢弃了位置信息。',
   },
 };

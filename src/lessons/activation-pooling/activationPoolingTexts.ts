@@ -33,7 +33,6 @@ export const pickerTexts = {
     en: 'The slice, with the crop outlined. Click to move the crop, or focus here and use the arrow keys (Shift: larger steps).',
     zh: '切片，框出的是裁剪区域。点击可移动裁剪区域；也可以聚焦此处后用方向键移动（按住上档键移动得更多）。',
   },
-  thumb: { en: 'The slice with the crop outlined', zh: '框出裁剪区域的切片' },
   where: {
     en: 'Crop: rows {top}–{bottom}, columns {left}–{right} (centre row {cy}, column {cx})',
     zh: '裁剪区域：第 {top}–{bottom} 行，第 {left}–{right} 列（中心在第 {cy} 行、第 {cx} 列）',
@@ -91,6 +90,10 @@ export const actTexts = {
     zh: '{share}（{count} 个数值）的输入为负（z < 0）',
   },
   range: { en: 'z ranges from {lo} to {hi}', zh: 'z 的取值范围：{lo} 到 {hi}' },
+  sliceTooSmall: {
+    en: 'The slice is {w}×{h} pixels: the 3×3 kernel, with the border mirrored, needs at least 2×2. Open a larger image or choose a sample.',
+    zh: '切片为 {w}×{h} 像素：3×3 卷积核在边界镜像填充时至少需要 2×2 像素。请打开更大的图像或选择示例切片。',
+  },
   alphaLeak: { en: 'Leaky ReLU slope α', zh: '带泄漏 ReLU 的斜率 α' },
   alphaElu: { en: 'ELU α', zh: 'ELU 的 α' },
   relu: {
@@ -106,8 +109,8 @@ export const actTexts = {
     zh: 'ELU 在 z < 0 时回传 α·eᶻ：z = −3 时为 {d3}，z = −6 时为 {d6}。输入很负时它逐渐消失（f 趋于 −α = −{alpha}），但从不恰好为 0；这幅图中 {saturated} 的数值满足 |f′| < {t}。',
   },
   sigmoid: {
-    en: 'The sigmoid’s derivative is at most σ′(0) = {d0}; σ′(5) = {d5} and σ′(10) = {d10}. Each sigmoid layer multiplies the gradient by at most {d0}, and by almost 0 in saturation: {saturated} of this map is saturated (|f′| < {t}). Stack a few such layers and the gradient vanishes.',
-    zh: 'sigmoid 的导数最大为 σ′(0) = {d0}；σ′(5) = {d5}，σ′(10) = {d10}。每经过一层 sigmoid，梯度至多乘以 {d0}，饱和时几乎乘以 0：这幅图中 {saturated} 的数值处于饱和（|f′| < {t}）。叠加几层这样的函数，梯度就会消失。',
+    en: 'The sigmoid’s derivative is at most σ′(0) = {d0}; σ′(5) = {d5} and σ′(10) = {d10}. A sigmoid multiplies the gradient passing through it by at most {d0}, and by almost 0 in saturation: {saturated} of this map is saturated (|f′| < {t}). Stack a few such layers and, unless the weights make up for it, the gradient vanishes.',
+    zh: 'sigmoid 的导数最大为 σ′(0) = {d0}；σ′(5) = {d5}，σ′(10) = {d10}。经过 sigmoid 的梯度至多乘以 {d0}，饱和时几乎乘以 0：这幅图中 {saturated} 的数值处于饱和（|f′| < {t}）。叠加几层这样的函数，除非权重把它补回来，梯度就会消失。',
   },
   tanh: {
     en: 'tanh′ is at most tanh′(0) = {d0}, but tanh′(3) = {d3} and tanh′(5) = {d5}: {saturated} of this map is saturated (|f′| < {t}), where almost no gradient flows back.',

@@ -10,6 +10,7 @@ import { phantomFromGenerator } from '../../../src/core/imaging/phantoms/phantom
 import { gradeAnswer } from '../../../src/core/lessons/gradeQuiz';
 import { coerceParam } from '../../../src/core/lessons/lessonState';
 import type { NumericQuestion } from '../../../src/core/lessons/types';
+import { activation, activationDerivative } from '../../../src/core/tensor/reference/activations';
 import { runShiftExperiment, type ShiftExperimentOptions } from '../../../src/core/tensor/shiftExperiment';
 import { activationPooling } from '../../../src/lessons/activation-pooling/activationPooling';
 import {
@@ -24,7 +25,7 @@ import {
 import { activationPoolingMeta } from '../../../src/lessons/activation-pooling/activationPoolingMeta';
 import { NODULE_CENTRE } from '../../../src/lessons/activation-pooling/activationPoolingParams';
 import { QUIZ_MAP, QUIZ_SIZE } from '../../../src/lessons/activation-pooling/activationPoolingQuiz';
-import { shiftFindings } from '../../../src/lessons/activation-pooling/shiftFindings';
+import { findingTexts, shiftFindings } from '../../../src/lessons/activation-pooling/shiftFindings';
 import { activationPoolingWidgets } from '../../../src/lessons/activation-pooling/widgets';
 
 const sig = (x: number): number => 1 / (1 + Math.exp(-x));
@@ -65,7 +66,7 @@ describe('activation-pooling lesson definition', () => {
     const ids = (i: number) => activationPooling.steps[i]!.params.map((p) => p.id).sort();
     expect(ids(0)).toEqual(['elualpha', 'fn', 'gain', 'kernel', 'leak', 'slice', 'x']);
     expect(ids(1)).toEqual(['channel', 'cx', 'cy', 'pool', 'region', 'size', 'slice', 'stride', 'wx', 'wy']);
-    expect(ids(2)).toEqual(['border', 'crop', 'cx', 'cy', 'dir', 'pool', 'shifts', 'show', 'slice']);
+    expect(ids(2)).toEqual(['border', 'crop', 'cx', 'cy', 'dir', 'poolsize', 'shifts', 'show', 'slice']);
   });
 
   it('the crops start on the nodule of the chest-ct-nodule sample (regenerated from its recipe)', () => {
@@ -153,6 +154,12 @@ describe('the numbers the widgets show, against plain loops', () => {
       expect(stats.saturated).toBe(vals.filter((v) => Math.abs(df(v)) < 0.05).length);
       expect(stats.negative).toBe(vals.filter((v) => v < 0).length);
     }
+    // GELU computes Φ(z) once for f and f′: the same numbers as the reference functions, bit for bit.
+    const gelu = activateMap(z, 'gelu', 0);
+    z.forEach((v, k) => expect(gelu.activated[k]).toBe(Math.fround(activation('gelu', v))));
+    expect(gelu.stats.saturated).toBe(
+      [...z].filter((v) => Math.abs(activationDerivative('gelu', v)) < 0.05).length,
+    );
     const { min } = activationCurves('gelu', 0);
     expect(min.d).toBeLessThan(0);
   });
@@ -187,52 +194,96 @@ describe('the findings of the translation experiment', () => {
     }
     return { height: n, width: n, channels: 1, data };
   }
+  /** A 60×60 image whose value depends on the column only: `f(column)`. */
+  function columns(f: (x: number) => number) {
+    const data = new Float32Array(60 * 60);
+    for (let k = 0; k < data.length; k++) data[k] = f(k % 60);
+    return { height: 60, width: 60, channels: 1, data };
+  }
+  const run = (extra: Partial<ShiftExperimentOptions>) => {
+    const options: ShiftExperimentOptions = {
+      image: noise(60, 9),
+      top: 14,
+      left: 20,
+      size: 32,
+      maxShift: 6,
+      direction: 'x',
+      poolSize: 2,
+      ...extra,
+    };
+    const r = runShiftExperiment(options);
+    return { r, f: shiftFindings(options, r), en: findingTexts(shiftFindings(options, r), 'en').join(' ') };
+  };
 
   it('are read off the curves: ratios at shift 1, the one-cell shift at P, zeros at multiples of P, the ranking', () => {
-    const options: ShiftExperimentOptions = {
+    const { r, f, en } = run({
       image: noise(100, 5),
       top: 20,
-      left: 20,
       size: 48,
       maxShift: 7,
       direction: 'diagonal',
       poolSize: 3,
-    };
-    const r = runShiftExperiment(options);
-    const f = shiftFindings(options, r);
+    });
     const c = (id: string) => r.curves.find((x) => x.id === id)!.distances;
-    expect(f.ratioAt1.pool).toBe(c('conv-pool')[1]! / c('conv')[1]!);
-    expect(f.ratioAt1.global).toBe(c('global')[1]! / c('conv')[1]!);
+    expect(f.flat).toBe(false);
+    expect(f.zeroReference).toEqual([]);
+    expect(f.convAt1).toBe(c('conv')[1]);
+    expect(f.ratioAt1).toEqual(
+      ['conv-pool', 'two-stage', 'global'].map((id) => ({ id, ratio: c(id)[1]! / c('conv')[1]! })),
+    );
     expect(f.belowP).toEqual([1, 2].map((s) => c('conv-pool')[s]! / c('conv')[s]!));
-    expect(f.poolHelpsBelowP).toBe(f.belowP.every((x) => x < 1));
+    expect(f.belowPHelped).toBe(f.belowP.filter((x) => x < 1).length);
     expect(f.atP?.maxAbsDiff).toBe(0);
     expect(f.atP?.distance).toBe(c('conv-pool')[3]);
-    expect(f.realignedZeros).toEqual([0, 3, 6]);
-    expect(f.zerosAreMultiples).toBe(true);
-    expect(f.globalMax).toBe(Math.max(...c('global')));
+    expect(f.realigned?.zeros).toEqual([0, 3, 6]);
+    expect(f.realigned?.zerosAreMultiples).toBe(true);
+    expect(f.global).toEqual({ max: Math.max(...c('global')), convMax: Math.max(...c('conv')) });
     const means = r.curves.map((x) => x.distances.slice(1).reduce((a, b) => a + b, 0) / 7);
     expect(f.ranking[0]!.mean).toBe(Math.min(...means));
     expect(f.ranking.at(-1)!.mean).toBe(Math.max(...means));
+    expect(en).toContain('moved by one cell along the shift');
+    expect(en).toContain('matches exactly at shifts 0, 3, 6 px (the multiples of P)');
   });
 
-  it('say so when pooling does not help or P exceeds K', () => {
-    const options: ShiftExperimentOptions = {
-      image: noise(60, 9),
-      top: 10,
-      left: 10,
-      size: 32,
-      maxShift: 2,
-      direction: 'x',
-      poolSize: 4,
-    };
-    const r = runShiftExperiment(options);
-    const fake = {
+  it('say how many shifts below P pooling helped, and that K must reach P', () => {
+    const { r } = run({ maxShift: 3, poolSize: 4 });
+    const fake = (pool: number[]) => ({
       ...r,
-      curves: r.curves.map((x) => (x.id === 'conv-pool' ? { ...x, distances: [0, 9, 9] } : x)),
-    };
-    const f = shiftFindings(options, fake);
-    expect(f.atP).toBeNull();
-    expect(f.poolHelpsBelowP).toBe(false);
-    expect(f.belowP).toHaveLength(2);
+      curves: r.curves.map((x) => (x.id === 'conv-pool' ? { ...x, distances: [0, ...pool] } : x)),
+    });
+    const conv = r.curves[0]!.distances;
+    const options = { poolSize: 4, direction: 'x' } as const;
+    const never = shiftFindings(options, fake([9, 9, 9]));
+    expect(never.atP).toBeNull();
+    expect(never.belowP).toHaveLength(3);
+    expect(never.belowPHelped).toBe(0);
+    expect(findingTexts(never, 'en').join(' ')).toContain('lowers the distance at none of the shifts');
+    const mixed = shiftFindings(options, fake([conv[1]! / 2, 9, 9]));
+    expect(mixed.belowPHelped).toBe(1);
+    expect(findingTexts(mixed, 'en').join(' ')).toContain('at 1 of the 3 shifts smaller than the pool size');
+    expect(findingTexts(mixed, 'en').join(' ')).toContain('Raise K to at least P = 4');
+  });
+
+  it('a uniform crop (r(x_0) all zeros) gives one sentence saying why there is nothing to compare', () => {
+    // Dark left of column 15, bright right of it: the crop (columns 20…51) is uniform until the edge enters.
+    const { r, f, en } = run({ image: columns((x) => (x < 15 ? 0 : 1)) });
+    expect(r.referenceNorms.conv).toBe(0);
+    expect(r.curves[0]!.distances.at(-1)).toBe(Infinity);
+    expect(f.flat).toBe(true);
+    expect(findingTexts(f, 'en')).toHaveLength(1);
+    expect(en).toContain('r(x_0) is all zeros');
+    expect(en).not.toMatch(/NaN|—%|∞%/);
+  });
+
+  it('content that looks the same shifted (vertical stripes moving down) is not called a pooling effect', () => {
+    const { r, f, en } = run({ image: columns((x) => (x % 4 < 2 ? 0.2 : 0.8)), direction: 'y' });
+    for (const c of r.curves) expect(c.distances.every((d) => d === 0)).toBe(true);
+    expect(f.convAt1).toBe(0);
+    expect(f.ratioAt1).toEqual([]);
+    expect(f.belowP).toEqual([]);
+    expect(en).toContain('conv + ReLU does not change at all');
+    expect(en).toContain('the pooled map does not change at all here');
+    expect(en).toContain('every representation compared here has the same mean distance, 0');
+    expect(en).not.toMatch(/NaN|—|not invariance|∞/);
   });
 });

@@ -14,12 +14,17 @@ import { findingTexts, shiftFindings } from '../../../src/lessons/activation-poo
 import { shiftTexts } from '../../../src/lessons/activation-pooling/shiftTexts';
 import { collectLocalized, expectGoodLocalized, placeholders } from '../helpers/chineseText';
 
-function findings(poolSize: number, maxShift: number, border: 'crop' | 'circular'): Localized[] {
+function findings(
+  poolSize: number,
+  maxShift: number,
+  border: 'crop' | 'circular',
+  image: 'noise' | 'uniform' | 'stripes' = 'noise',
+): Localized[] {
   let s = 3;
   const data = new Float32Array(80 * 80);
   for (let k = 0; k < data.length; k++) {
     s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    data[k] = s / 2 ** 32;
+    data[k] = image === 'noise' ? s / 2 ** 32 : image === 'uniform' ? 0.5 : (k % 80) % 4 < 2 ? 0.2 : 0.8;
   }
   const options: ShiftExperimentOptions = {
     image: { height: 80, width: 80, channels: 1, data },
@@ -27,13 +32,13 @@ function findings(poolSize: number, maxShift: number, border: 'crop' | 'circular
     left: 20,
     size: 32,
     maxShift,
-    direction: 'x',
+    direction: image === 'stripes' ? 'y' : 'x',
     poolSize,
     border,
   };
   const f = shiftFindings(options, runShiftExperiment(options));
-  const en = findingTexts(f, poolSize, 'en');
-  const zh = findingTexts(f, poolSize, 'zh');
+  const en = findingTexts(f, 'en');
+  const zh = findingTexts(f, 'zh');
   expect(zh).toHaveLength(en.length);
   return en.map((e, i) => ({ en: e, zh: zh[i]! }));
 }
@@ -45,6 +50,8 @@ const sources: [string, unknown][] = [
   ['shiftTexts', shiftTexts],
   ['findings P=2', findings(2, 6, 'crop')],
   ['findings P=4 K=3 circular', findings(4, 3, 'circular')],
+  ['findings, uniform crop', findings(2, 6, 'crop', 'uniform')],
+  ['findings, stripes moving along themselves', findings(2, 6, 'crop', 'stripes')],
 ];
 const all = sources.flatMap(([name, v]) => collectLocalized(v, name));
 
@@ -57,7 +64,7 @@ describe('activation-pooling texts', () => {
 
   it('the findings have no unfilled placeholders and quote the paper only in English', () => {
     const f = findings(2, 6, 'crop');
-    for (const t of f) {
+    for (const t of [...f, ...findings(2, 6, 'crop', 'uniform'), ...findings(2, 6, 'crop', 'stripes')]) {
       expect(placeholders(t.en)).toEqual([]);
       expect(placeholders(t.zh)).toEqual([]);
     }

@@ -225,7 +225,7 @@ describe('shift experiment', () => {
   it('measures the curves for the crop it shows, tabulates them and reads them out', () => {
     const slice = syntheticSlice(128, 128);
     act(() => setOwnSlice(slice));
-    render(<ShiftExperimentWidget {...props('translation', { shifts: 6, pool: 2, dir: 'diagonal' })} />);
+    render(<ShiftExperimentWidget {...props('translation', { shifts: 6, poolsize: 2, dir: 'diagonal' })} />);
     const root = screen.getByTestId('shift-experiment');
     expect(root.getAttribute('data-status')).toBe('ready');
     const curves = JSON.parse(root.getAttribute('data-curves')!) as { id: string; distances: number[] }[];
@@ -250,7 +250,8 @@ describe('shift experiment', () => {
     const conv1 = curves[0]!.distances[1]!;
     const pool1 = curves[1]!.distances[1]!;
     const first = screen.getByTestId('shift-findings').querySelector('li')!.textContent!;
-    expect(first).toContain(`conv + pool is ${fmt((100 * pool1) / conv1)}% of the distance after conv alone`);
+    expect(first).toContain(`the distance after conv alone is ${fmt(conv1)}`);
+    expect(first).toContain(`conv + ReLU + max-pool ${fmt((100 * pool1) / conv1)}%`);
     expect(screen.getByTestId('shift-findings').textContent).toContain('largest difference over');
     expect(document.querySelectorAll('.line-plot-view__series')).toHaveLength(5);
   });
@@ -284,12 +285,15 @@ describe('shift experiment', () => {
     cleanup();
     act(() => setOwnSlice(null));
     render(<ShiftExperimentWidget {...props('translation')} />);
-    expect(screen.getByTestId('shift-experiment').getAttribute('data-status')).toBe('no-file');
+    // No file yet: the slice line says so (SliceStep) and the experiment waits.
+    expect(screen.queryByTestId('shift-experiment')).toBeNull();
+    expect(screen.getByTestId('slice-file-input')).toBeTruthy();
   });
 
   it('draws the plot once a slice arrives after the first render', () => {
     act(() => setOwnSlice(null));
     render(<ShiftExperimentWidget {...props('translation', { shifts: 3 })} />);
+    expect(screen.queryByTestId('shift-experiment')).toBeNull();
     expect(document.querySelectorAll('.line-plot-view__series')).toHaveLength(0);
     act(() => setOwnSlice(syntheticSlice(128, 128)));
     expect(screen.getByTestId('shift-experiment').getAttribute('data-status')).toBe('ready');
@@ -323,7 +327,7 @@ describe('the lesson on the real lesson page', () => {
       expect(screen.getByTestId('pooling-explorer').getAttribute('data-window')).toBe('6,4'),
     );
     cleanup();
-    renderApp('#/lesson/activation-pooling?step=3&slice=own&shifts=4&pool=3');
+    renderApp('#/lesson/activation-pooling?step=3&slice=own&shifts=4&poolsize=3');
     await waitFor(
       () => expect(screen.getByTestId('shift-experiment').getAttribute('data-status')).toBe('error'),
       { timeout: 10_000 },
@@ -335,5 +339,26 @@ describe('the lesson on the real lesson page', () => {
     expect(JSON.parse(screen.getByTestId('shift-experiment').getAttribute('data-shifts')!)).toEqual([
       0, 1, 2, 3, 4,
     ]);
+    expect(screen.getByTestId('shift-experiment').getAttribute('data-pool')).toBe('3');
+  });
+});
+
+describe('tiny own files', () => {
+  it.each([
+    [1, 1],
+    [2, 1],
+    [3, 3],
+  ])('a %i×%i slice gives a clear message in every step, never a crash', (w, h) => {
+    act(() => setOwnSlice(syntheticSlice(w, h)));
+    const one = render(<ActivationWidget {...props('activations')} />);
+    if (w < 2 || h < 2)
+      expect(screen.getByTestId('activation-error').textContent).toContain(`The slice is ${w}×${h} pixels`);
+    else expect(screen.getByTestId('activation-explorer').getAttribute('data-status')).toBe('ready');
+    one.unmount();
+    const two = render(<PoolingWidget {...props('pooling')} />);
+    expect(screen.getByTestId('pool-error').textContent).toContain(`The slice is ${w}×${h} pixels`);
+    two.unmount();
+    render(<ShiftExperimentWidget {...props('translation')} />);
+    expect(screen.getByTestId('shift-error').textContent).toContain(`The slice is ${w}×${h} pixels`);
   });
 });
