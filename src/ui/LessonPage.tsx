@@ -1,7 +1,7 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useRef, type ReactNode } from 'react';
 import { lessonProgress } from '../core/lessons/progress';
 import { defaultParams, serializeLessonHash, stateFromQuery } from '../core/lessons/lessonState';
-import type { LessonDef } from '../core/lessons/types';
+import type { Lang, LessonDef } from '../core/lessons/types';
 import { useLang, useT } from '../i18n/useT';
 import { getCatalogueEntry } from '../lessons/catalogue';
 import { getLessonMeta, isBuiltLesson } from '../lessons/lessonRegistry';
@@ -156,16 +156,20 @@ export function LessonView({
     navigate(serializeLessonHash(lesson, { step: i, params: defaultParams(lesson.steps[i]) }));
   };
   // Several calls in one event (a widget setting centre and width) must all land: start from the
-  // live URL, not from this render's state.
-  const setParam = (id: string, value: number | string): void => {
-    const live = parseHash(window.location.hash);
-    const current =
-      live.page === 'lesson' && live.lessonId === lesson.id ? stateFromQuery(lesson, live.query) : state;
-    navigate(
-      serializeLessonHash(lesson, { step: current.step, params: { ...current.params, [id]: value } }),
-      { replace: true },
-    );
-  };
+  // live URL, not from this render's state. Stable across renders, so that memoised controls keep
+  // it; a call after the learner has left this lesson (a late result) changes nothing.
+  const setParam = useCallback(
+    (id: string, value: number | string): void => {
+      const live = parseHash(window.location.hash);
+      if (live.page !== 'lesson' || live.lessonId !== lesson.id) return;
+      const current = stateFromQuery(lesson, live.query);
+      navigate(
+        serializeLessonHash(lesson, { step: current.step, params: { ...current.params, [id]: value } }),
+        { replace: true },
+      );
+    },
+    [lesson],
+  );
   useArrowKeys(
     () => goTo(state.step - 1),
     () => goTo(state.step + 1),
@@ -184,27 +188,7 @@ export function LessonView({
       </p>
       <h1 tabIndex={-1}>{lesson.title[lang]}</h1>
       <div className="lesson__layout">
-        <nav className="step-list" aria-label={t('lesson.stepsLabel')}>
-          <ol>
-            {lesson.steps.map((s, i) => (
-              <li key={s.id}>
-                <a
-                  href={serializeLessonHash(lesson, { step: i, params: defaultParams(s) })}
-                  aria-current={i === state.step ? 'step' : undefined}
-                  className={visited.includes(i) ? 'is-visited' : undefined}
-                  data-testid={`step-link-${i + 1}`}
-                >
-                  <span className="step-list__n">{i + 1}</span> {s.title[lang]}
-                  {i === state.step ? (
-                    <span className="visually-hidden"> {t('lesson.current')}</span>
-                  ) : visited.includes(i) ? (
-                    <span className="visually-hidden"> {t('lesson.visited')}</span>
-                  ) : null}
-                </a>
-              </li>
-            ))}
-          </ol>
-        </nav>
+        <StepList lesson={lesson} current={state.step} visited={visited} lang={lang} />
         <article className="step" data-testid="lesson-step" aria-labelledby="step-title">
           <p className="step__counter" aria-live="polite" data-testid="step-indicator">
             {t('lesson.stepOf', { n: state.step + 1, total })}
@@ -252,3 +236,41 @@ export function LessonView({
     </div>
   );
 }
+
+/** The lesson's steps as links, the current one marked; memoised (parameter changes leave it alone). */
+const StepList = memo(function StepList({
+  lesson,
+  current,
+  visited,
+  lang,
+}: {
+  lesson: LessonDef;
+  current: number;
+  visited: readonly number[];
+  lang: Lang;
+}) {
+  const t = useT();
+  return (
+    <nav className="step-list" aria-label={t('lesson.stepsLabel')}>
+      <ol>
+        {lesson.steps.map((s, i) => (
+          <li key={s.id}>
+            <a
+              href={serializeLessonHash(lesson, { step: i, params: defaultParams(s) })}
+              aria-current={i === current ? 'step' : undefined}
+              className={visited.includes(i) ? 'is-visited' : undefined}
+              data-testid={`step-link-${i + 1}`}
+            >
+              <span className="step-list__n">{i + 1}</span> {s.title[lang]}
+              {i === current ? (
+                <span className="visually-hidden"> {t('lesson.current')}</span>
+              ) : visited.includes(i) ? (
+                <span className="visually-hidden"> {t('lesson.visited')}</span>
+              ) : null}
+            </a>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+});

@@ -1,22 +1,25 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import type { Lang, ParamDef, ParamValues, TextParamDef } from '../core/lessons/types';
 import { useT } from '../i18n/useT';
+
+/** Props of {@link ParamControls}. */
+export interface ParamControlsProps {
+  params: readonly ParamDef[];
+  values: ParamValues;
+  lang: Lang;
+  onChange(id: string, value: number | string): void;
+}
 
 /**
  * Generic controls for a step's parameters: a radio group per enum, a slider per number. Hidden
  * and text parameters are left to the step's widget.
  */
-export function ParamControls({
+export const ParamControls = memo(function ParamControls({
   params,
   values,
   lang,
   onChange,
-}: {
-  params: readonly ParamDef[];
-  values: ParamValues;
-  lang: Lang;
-  onChange(id: string, value: number | string): void;
-}) {
+}: ParamControlsProps) {
   const t = useT();
   const baseId = useId();
   const shown = params.filter((p): p is Exclude<ParamDef, TextParamDef> => !p.hidden);
@@ -65,5 +68,19 @@ export function ParamControls({
         );
       })}
     </section>
+  );
+}, sameControls);
+
+/**
+ * Props equality for {@link ParamControls}: the same definitions, language and handler, and the
+ * same value for each parameter it draws (a widget's other parameters, such as a kernel edited in
+ * the widget, do not re-render the panel).
+ */
+function sameControls(a: ParamControlsProps, b: ParamControlsProps): boolean {
+  return (
+    a.params === b.params &&
+    a.lang === b.lang &&
+    a.onChange === b.onChange &&
+    a.params.every((p) => p.hidden || a.values[p.id] === b.values[p.id])
   );
 }

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { parseRichText, type InlineRun } from '../core/lessons/parseRichText';
 
 function Runs({ runs }: { runs: readonly InlineRun[] }) {
@@ -6,8 +7,11 @@ function Runs({ runs }: { runs: readonly InlineRun[] }) {
   );
 }
 
-/** Renders markdown-ish lesson text as React elements (never as HTML): paragraphs, bullets, bold. */
-export function RichText({ text }: { text: string }) {
+/**
+ * Renders markdown-ish lesson text as React elements (never as HTML): paragraphs, bullets, bold.
+ * Memoised: a widget re-rendering on every parameter change does not parse its text again.
+ */
+export const RichText = memo(function RichText({ text }: { text: string }) {
   const blocks = parseRichText(text);
   return (
     <div className="rich-text">
@@ -28,4 +32,4 @@ export function RichText({ text }: { text: string }) {
       )}
     </div>
   );
-}
+});
