@@ -109,7 +109,13 @@ export function ColourLegend({
       </defs>
       <rect x={8} y={2} width={width - 16} height={12} fill={`url(#${id}-g)`} stroke="#555" />
       {ticks.map(([t, text]) => (
-        <text key={t} x={8 + t * (width - 16)} y={30} textAnchor="middle" className="colour-legend__tick">
+        <text
+          key={t}
+          x={8 + t * (width - 16)}
+          y={30}
+          textAnchor={t === 0 ? 'start' : t === 1 ? 'end' : 'middle'}
+          className="colour-legend__tick"
+        >
           {text}
         </text>
       ))}
