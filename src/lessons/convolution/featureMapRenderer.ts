@@ -1,7 +1,8 @@
 /**
  * The feature map of the `convolution` lesson, from kernel to pixels, without React: convolve the
  * uploaded slice on the active backend (`ConvImage.convolve`: tf.conv2d and one download), then one
- * pass for min/max, one `valuesToRgba` into a reused ImageData and one `putImageData`. The widget runs
+ * pass for the largest |v|, one `valuesToRgba` into a reused ImageData and one `putImageData` (the
+ * map is on screen), then one pass for the caption's min and max. The widget runs
  * exactly these two functions ({@link computeFeatureMap}, then {@link drawFeatureMap}); the benchmark
  * calls {@link renderFeatureMap}, which is the two in a row.
  */
@@ -30,7 +31,10 @@ export interface DrawResult {
   range: [number, number];
   /** Whether pixels reached a canvas (false without a 2-D context, e.g. in jsdom). */
   drawn: boolean;
-  /** Time spent on min/max, colours and putImageData, ms. */
+  /**
+   * Time from the map to its pixels on the canvas, ms: the largest |v|, colours and putImageData
+   * (min and max for the caption are found after it).
+   */
   drawMs: number;
 }
 
@@ -52,7 +56,8 @@ export function computeFeatureMap(image: Convolver, filters: Filters, opts: Conv
 
 /**
  * Draws channel 0 of `map` on `canvas` (resized to the map) with the diverging colour map symmetric
- * around 0: min/max in one pass, then `valuesToRgba` into `scratch.image` and one `putImageData`.
+ * around 0: the largest |v| in one pass, then `valuesToRgba` into `scratch.image` and one
+ * `putImageData`; then min and max in one more pass, for the caption.
  */
 export function drawFeatureMap(
   map: Volume,
@@ -66,18 +71,12 @@ export function drawFeatureMap(
     values = new Float32Array(width * height);
     for (let i = 0; i < values.length; i++) values[i] = data[i * channels]!;
   }
-  let min = Infinity;
-  let max = -Infinity;
+  // The colour scale needs only the largest |v|: one cheap pass before the pixels are drawn.
+  let m = 0;
   for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (v < min) min = v;
-    if (v > max) max = v;
+    const a = Math.abs(values[i]!);
+    if (a > m) m = a;
   }
-  if (!(min <= max)) {
-    min = 0;
-    max = 0;
-  }
-  const m = Math.max(Math.abs(min), Math.abs(max));
   const range: [number, number] = m > 0 ? [-m, m] : [-1, 1];
   let drawn = false;
   const ctx =
@@ -94,7 +93,20 @@ export function drawFeatureMap(
     ctx.putImageData(image, 0, 0);
     drawn = true;
   }
-  return { min, max, range, drawn, drawMs: now() - t0 };
+  const drawMs = now() - t0;
+  // Min and max for the caption, after the map is on the canvas.
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (!(min <= max)) {
+    min = 0;
+    max = 0;
+  }
+  return { min, max, range, drawn, drawMs };
 }
 
 /**

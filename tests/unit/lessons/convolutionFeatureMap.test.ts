@@ -133,7 +133,7 @@ describe('LiveConvController (fake backend)', () => {
 });
 
 describe('drawFeatureMap', () => {
-  it('one pass for min/max, a symmetric range, one putImageData with the diverging colours', () => {
+  it('a symmetric range from the largest |v|, one putImageData with the diverging colours, then min and max', () => {
     const map = volume(2, 3, (y, x) => (y === 0 ? x - 1 : 2 * x));
     const put = vi.fn();
     const image = { width: 3, height: 2, data: new Uint8ClampedArray(24) } as unknown as ImageData;
