@@ -17,7 +17,7 @@ import { PatchCanvas } from './PatchCanvas';
 import { LessonDataStatus } from './LessonDataStatus';
 import { useLessonData } from './useLessonData';
 import { prefersReducedMotion } from '../../ui/usePrefersReducedMotion';
-import { useScatterPlot } from './useScatterPlot';
+import { useScatterPlot } from '../shared/useScatterPlot';
 import './aiMlDl.css';
 
 /** Formats a feature value for a table cell. */

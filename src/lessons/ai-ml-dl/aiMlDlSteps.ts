@@ -19,6 +19,7 @@ import {
   TRAIN_SIZE_PARAM,
 } from './aiMlDlParams';
 import { aiMlDlQuiz } from './aiMlDlQuiz';
+import { quizStep } from '../shared/quizStep';
 
 const n = CLASSIC_FEATURES.length;
 const lrParams = logisticRegressionParams(n);
@@ -183,21 +184,17 @@ When each wins in radiology:
 };
 
 /** Step 5: the quiz. */
-const quiz: StepDef = {
-  id: 'quiz',
-  title: { en: 'Quiz', zh: '小测验' },
-  widget: 'text',
-  params: [],
-  body: {
+const quiz: StepDef = quizStep(
+  aiMlDlQuiz,
+  {
     en: `${questionCount} questions on this lesson. Each answer is checked at once and explained. Your results stay in this browser and appear in the lesson catalogue.`,
     zh: `本课共 ${questionCount} 道题。每道题提交后会立即判定并给出解释。结果只保存在本浏览器中，并显示在课程目录里。`,
   },
-  notes: {
+  {
     en: 'Let everyone answer alone first, then go through the two numeric questions together: the mean-HU question is exactly the feature computation a classic pipeline performs for every case.',
     zh: '先让每人独立作答，再一起讲解两道计算题：求平均 HU 值那道题，正是经典流程对每个病例都要做的特征计算。',
   },
-  quiz: aiMlDlQuiz,
-};
+);
 
 /** The steps of the ai-ml-dl lesson, in order. */
 export const aiMlDlSteps: readonly StepDef[] = [sets, classic, learned, tradeoffs, quiz];

@@ -25,7 +25,7 @@ import { fmtNum, fmtPercent, fmtSig, fmtTerm } from './neuronsFormat';
 import { FEATURE_NAMES, lineParams, numberValue, secondFeatureParam } from './neuronsParams';
 import { classifierTexts as T, tx } from './neuronsTexts';
 import { useClassifierData } from './useClassifierData';
-import { useScatterPlot } from '../ai-ml-dl/useScatterPlot';
+import { useScatterPlot } from '../shared/useScatterPlot';
 import './neurons.css';
 
 const [W1, W2, B] = lineParams as [(typeof lineParams)[0], (typeof lineParams)[0], (typeof lineParams)[0]];
