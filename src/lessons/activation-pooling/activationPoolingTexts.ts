@@ -90,6 +90,10 @@ export const actTexts = {
     zh: '{share}（{count} 个数值）的输入为负（z < 0）',
   },
   range: { en: 'z ranges from {lo} to {hi}', zh: 'z 的取值范围：{lo} 到 {hi}' },
+  cropped: {
+    en: 'This image is {w}×{h} pixels: the maps and counts below are of its central {cw}×{ch} region, so that each change stays quick.',
+    zh: '该图像为 {w}×{h} 像素：为使每次调整都能迅速完成，下面的特征图和统计只取其中央 {cw}×{ch} 的区域。',
+  },
   sliceTooSmall: {
     en: 'The slice is {w}×{h} pixels: the 3×3 kernel, with the border mirrored, needs at least 2×2. Open a larger image or choose a sample.',
     zh: '切片为 {w}×{h} 像素：3×3 卷积核在边界镜像填充时至少需要 2×2 像素。请打开更大的图像或选择示例切片。',

@@ -8,12 +8,12 @@
  * a radiologist reads it; for other images (no HU), the intensity and its horizontal and vertical
  * central differences.
  */
+import { centralRegion } from '../shared/centralRegion';
 import type { Localized } from '../../core/lessons/types';
 import { requireWindowPreset, type WindowPresetId } from '../../core/imaging/display/windowPresets';
 import { windowedIntensity } from '../../core/imaging/display/windowedIntensity';
 import type { Filters, Volume } from '../../core/tensor/reference/types';
 import { binomialRow, outer } from './kernelPresets';
-import { cropRegion } from './slidingWindow';
 
 /** The most input channels and filters the step offers. */
 export const MAX_IN_CHANNELS = 3;
@@ -100,23 +100,7 @@ export interface LayerSlice {
  * large radiograph would need gigabytes in the page).
  */
 export function layerRegion(slice: LayerSlice): LayerSlice & { cropped: boolean } {
-  if (slice.width <= LAYER_MAX_SIDE && slice.height <= LAYER_MAX_SIDE) return { ...slice, cropped: false };
-  const cut = (data: Float32Array): Volume =>
-    cropRegion(
-      { width: slice.width, height: slice.height, data },
-      slice.width / 2,
-      slice.height / 2,
-      LAYER_MAX_SIDE,
-    ).volume;
-  const values = cut(slice.values);
-  return {
-    width: values.width,
-    height: values.height,
-    values: values.data,
-    intensity: cut(slice.intensity).data,
-    unit: slice.unit,
-    cropped: true,
-  };
+  return centralRegion(slice, LAYER_MAX_SIDE);
 }
 
 /** Channel `c` of an HWC volume as one map. */

@@ -10,7 +10,10 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { defaultParams } from '../../../src/core/lessons/lessonState';
 import type { ParamValues } from '../../../src/core/lessons/types';
 import { runShiftExperiment } from '../../../src/core/tensor/shiftExperiment';
-import { ActivationWidget } from '../../../src/lessons/activation-pooling/ActivationWidget';
+import {
+  ACTIVATION_MAX_SIDE,
+  ActivationWidget,
+} from '../../../src/lessons/activation-pooling/ActivationWidget';
 import { activationPooling } from '../../../src/lessons/activation-pooling/activationPooling';
 import { fmt } from '../../../src/lessons/activation-pooling/activationPoolingData';
 import { PoolingWidget } from '../../../src/lessons/activation-pooling/PoolingWidget';
@@ -122,6 +125,21 @@ describe('activation explorer', () => {
     expect(Number(screen.getByTestId('activation-probe').getAttribute('data-d'))).toBe(0.1);
   });
 
+  it('an image larger than the cap is worked on in its central region, and the page says so', () => {
+    act(() => setOwnSlice(syntheticSlice(ACTIVATION_MAX_SIDE + 6, 20)));
+    render(<ActivationWidget {...props('activations', { fn: 'relu' })} />);
+    const note = screen.getByTestId('activation-cropped').textContent ?? '';
+    expect(note).toContain(`${ACTIVATION_MAX_SIDE + 6}×20`);
+    expect(note).toContain(`${ACTIVATION_MAX_SIDE}×20`);
+    expect(screen.getByTestId('activation-before').getAttribute('aria-label')).toContain(
+      `${ACTIVATION_MAX_SIDE}×20`,
+    );
+    cleanup();
+    act(() => setOwnSlice(syntheticSlice(40, 30)));
+    render(<ActivationWidget {...props('activations', { fn: 'relu' })} />);
+    expect(screen.queryByTestId('activation-cropped')).toBeNull();
+  });
+
   it('speaks Chinese without stray English', () => {
     act(() => setOwnSlice(syntheticSlice(40, 30, '合成切片')));
     const { container } = render(<ActivationWidget {...props('activations', { fn: 'elu' }, 'zh')} />);
@@ -211,6 +229,21 @@ describe('pooling explorer', () => {
     expect(p.setParam).toHaveBeenLastCalledWith('cx', Math.min(63, placed()[1] + 12 + 16));
     fireEvent.click(screen.getByTestId('crop-reset'));
     expect(p.setParam).toHaveBeenLastCalledWith('cx', 150);
+  });
+
+  it('an image larger than the cap is worked on in its central region, and the page says so', () => {
+    act(() => setOwnSlice(syntheticSlice(ACTIVATION_MAX_SIDE + 6, 20)));
+    render(<ActivationWidget {...props('activations', { fn: 'relu' })} />);
+    const note = screen.getByTestId('activation-cropped').textContent ?? '';
+    expect(note).toContain(`${ACTIVATION_MAX_SIDE + 6}×20`);
+    expect(note).toContain(`${ACTIVATION_MAX_SIDE}×20`);
+    expect(screen.getByTestId('activation-before').getAttribute('aria-label')).toContain(
+      `${ACTIVATION_MAX_SIDE}×20`,
+    );
+    cleanup();
+    act(() => setOwnSlice(syntheticSlice(40, 30)));
+    render(<ActivationWidget {...props('activations', { fn: 'relu' })} />);
+    expect(screen.queryByTestId('activation-cropped')).toBeNull();
   });
 
   it('speaks Chinese without stray English', () => {
