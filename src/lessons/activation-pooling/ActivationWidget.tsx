@@ -88,7 +88,8 @@ export function ActivationWidget(props: WidgetProps) {
 
 /**
  * Largest side of the map step 1 computes on: a larger own image is cut to its central region, so
- * a slider move stays quick (GELU on 1024² takes ~0.15 s here; a whole 3000² radiograph ~1.5 s).
+ * that a slider move stays quick (every move convolves, activates, counts and draws the whole map:
+ * a 3000² radiograph is nine times the work of 1024²).
  */
 export const ACTIVATION_MAX_SIDE = 1024;
 

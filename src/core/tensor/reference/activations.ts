@@ -28,61 +28,106 @@ export function activationUsesAlpha(id: ActivationId): id is 'leaky-relu' | 'elu
   return id === 'leaky-relu' || id === 'elu';
 }
 
-const TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
 const INV_SQRT_PI = 1 / Math.sqrt(Math.PI);
 const INV_SQRT_2 = Math.SQRT1_2;
 const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
 
-/**
- * erf(x) for 0 ≤ x < 2 by the series of Abramowitz & Stegun 7.1.6,
- * erf(x) = (2/√π)·e^(−x²)·Σ_{n≥0} 2ⁿ x^(2n+1) / (1·3·5···(2n+1)), whose terms are all positive (no
- * cancellation): relative error near 1e-16.
+/*
+ * W. J. Cody, "Rational Chebyshev approximations for the error function", Mathematics of
+ * Computation 23 (1969) 631–637, as in his SPECFUN routine CALERF (netlib.org/specfun/erf): erf on
+ * |x| ≤ 0.46875, erfc·e^(x²) on 0.46875 < |x| ≤ 4 and an asymptotic form beyond, each a rational
+ * function with at most 9 coefficients (relative error below 1e-15 in double precision). The
+ * published 18-digit coefficients are written as the doubles they round to.
  */
-function erfSeries(x: number): number {
-  const x2 = x * x;
-  let term = x;
-  let sum = x;
-  for (let n = 1; n < 200; n++) {
-    term *= (2 * x2) / (2 * n + 1);
-    sum += term;
-    if (term < sum * 1e-17) break;
+const ERF_A = [
+  3.1611237438705655, 113.86415415105016, 377.485237685302, 3209.3775891384694, 0.18577770618460315,
+];
+const ERF_B = [23.601290952344122, 244.02463793444417, 1282.6165260773723, 2844.236833439171];
+const ERFC_C = [
+  0.5641884969886701, 8.883149794388377, 66.11919063714163, 298.6351381974001, 881.952221241769,
+  1712.0476126340707, 2051.0783778260716, 1230.3393547979972, 2.1531153547440383e-8,
+];
+const ERFC_D = [
+  15.744926110709835, 117.6939508913125, 537.1811018620099, 1621.3895745666903, 3290.7992357334597,
+  4362.619090143247, 3439.3676741437216, 1230.3393548037495,
+];
+const ERFC_P = [
+  0.30532663496123236, 0.36034489994980445, 0.12578172611122926, 0.016083785148742275, 0.0006587491615298378,
+  0.016315387137302097,
+];
+const ERFC_Q = [
+  2.568520192289822, 1.8729528499234604, 0.5279051029514285, 0.06051834131244132, 0.0023352049762686918,
+];
+/** Beyond this |x|, erfc(|x|) underflows to 0 in double precision (CALERF's XBIG). */
+const ERFC_XBIG = 26.543;
+
+/** erf(x) for |x| ≤ 0.46875 (Cody's first interval). */
+function erfSmall(x: number): number {
+  const y = Math.abs(x);
+  const ysq = y > 1.11e-16 ? y * y : 0;
+  let num = ERF_A[4]! * ysq;
+  let den = ysq;
+  for (let i = 0; i < 3; i++) {
+    num = (num + ERF_A[i]!) * ysq;
+    den = (den + ERF_B[i]!) * ysq;
   }
-  return TWO_OVER_SQRT_PI * Math.exp(-x2) * sum;
+  // `+ 0`: erf(−0) is 0, not −0.
+  return (x * (num + ERF_A[3]!)) / (den + ERF_B[3]!) + 0;
 }
 
 /**
- * erfc(x) for x ≥ 2 by the continued fraction of A&S 7.1.14,
- * erfc(x) = (e^(−x²)/√π) · 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + 2/(x + …))))), evaluated from
- * the 60th level up: relative error near 1e-16 for x ≥ 2 (it converges more slowly nearer 0).
+ * erfc(y) for y > 0.46875 (Cody's second and third intervals). e^(−y²) is computed as
+ * e^(−t²)·e^(−(y − t)(y + t)) with t = y rounded down to 1/16, which keeps its relative accuracy.
  */
-function erfcContinuedFraction(x: number): number {
-  let f = x;
-  for (let k = 60; k >= 1; k--) f = x + k / 2 / f;
-  return (INV_SQRT_PI * Math.exp(-x * x)) / f;
+function erfcLarge(y: number): number {
+  if (y >= ERFC_XBIG) return 0;
+  let r: number;
+  if (y <= 4) {
+    let num = ERFC_C[8]! * y;
+    let den = y;
+    for (let i = 0; i < 7; i++) {
+      num = (num + ERFC_C[i]!) * y;
+      den = (den + ERFC_D[i]!) * y;
+    }
+    r = (num + ERFC_C[7]!) / (den + ERFC_D[7]!);
+  } else {
+    const z = 1 / (y * y);
+    let num = ERFC_P[5]! * z;
+    let den = z;
+    for (let i = 0; i < 4; i++) {
+      num = (num + ERFC_P[i]!) * z;
+      den = (den + ERFC_Q[i]!) * z;
+    }
+    r = (INV_SQRT_PI - (z * (num + ERFC_P[4]!)) / (den + ERFC_Q[4]!)) / y;
+  }
+  const t = Math.trunc(y * 16) / 16;
+  return Math.exp(-t * t) * Math.exp(-(y - t) * (y + t)) * r;
 }
 
 /**
- * The error function erf(x) = (2/√π) ∫₀ˣ e^(−t²) dt, odd, to about 1e-16 (double precision): the
- * series A&S 7.1.6 for |x| < 2 and 1 − erfc by the continued fraction A&S 7.1.14 beyond. (The
- * popular A&S 7.1.26 polynomial, which tfjs's cpu backend uses, is only good to 1.5e-7.)
+ * The error function erf(x) = (2/√π) ∫₀ˣ e^(−t²) dt, odd, to about 1e-16 (double precision), by
+ * Cody's rational approximations (above). (The popular A&S 7.1.26 polynomial, which tfjs's cpu
+ * backend uses, is only good to 1.5e-7.)
  */
 export function erf(x: number): number {
   if (Number.isNaN(x)) return NaN;
   const a = Math.abs(x);
-  const v = a < 2 ? erfSeries(a) : 1 - erfcContinuedFraction(a);
+  if (a <= 0.46875) return erfSmall(x);
+  const v = 1 - erfcLarge(a);
   return x < 0 ? -v : v;
 }
 
 /**
  * The complementary error function erfc(x) = 1 − erf(x), computed without cancellation for large x
- * (continued fraction A&S 7.1.14 for x ≥ 2), so that tiny tails such as erfc(6) ≈ 2.15e-17 keep
- * their relative accuracy; erfc(−x) = 2 − erfc(x).
+ * (Cody's erfc intervals), so that tiny tails such as erfc(6) ≈ 2.15e-17 keep their relative
+ * accuracy; erfc(−x) = 2 − erfc(x).
  */
 export function erfc(x: number): number {
   if (Number.isNaN(x)) return NaN;
-  if (x >= 2) return erfcContinuedFraction(x);
-  if (x <= -2) return 2 - erfcContinuedFraction(-x);
-  return 1 - erf(x);
+  const a = Math.abs(x);
+  if (a <= 0.46875) return 1 - erfSmall(x);
+  const v = erfcLarge(a);
+  return x < 0 ? 2 - v : v;
 }
 
 /** Standard normal cumulative distribution Φ(x) = ½·erfc(−x/√2) (accurate in the lower tail too). */

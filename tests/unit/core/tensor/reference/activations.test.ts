@@ -126,6 +126,15 @@ describe('erf', () => {
     expect(Math.abs(erfc(-x) - (2 - v))).toBeLessThanOrEqual(4.5e-16);
   });
 
+  it('is continuous across the boundaries of its approximations, and erf + erfc = 1', () => {
+    for (const b of [0.46875, 4]) {
+      expect(Math.abs(erf(b + 1e-12) - erf(b))).toBeLessThan(1e-11);
+      expect(Math.abs(erfc(b + 1e-12) - erfc(b)) / erfc(b)).toBeLessThan(1e-10);
+    }
+    for (let x = -6; x <= 6; x += 0.01) expect(Math.abs(erf(x) + erfc(x) - 1)).toBeLessThanOrEqual(4.5e-16);
+    expect(erfc(27)).toBe(0);
+  });
+
   it('Φ and φ', () => {
     expect(normalCdf(0)).toBe(0.5);
     expect(normalCdf(1.959963984540054)).toBeCloseTo(0.975, 15);
