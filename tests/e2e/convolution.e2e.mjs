@@ -90,6 +90,10 @@ export const tests = [
       assert.equal((await map.getAttribute('data-kernel')).split(',').length, 25);
       await page.getByTestId('preset-sobel-x').check();
       await page.locator('[data-testid="feature-map"][data-status="ready"]').waitFor();
+      // The colour scale clipped at the 99th percentile of |value|: the same map, redrawn.
+      await page.getByTestId('param-contrast').getByRole('radio').nth(1).check();
+      await page.waitForFunction(() => location.hash.includes('contrast=p99'));
+      assert.match(await page.getByTestId('feature-clipped').innerText(), /99th percentile/);
       await checkStep(page, 'convolution-2');
 
       // Step 3: stride 2, same padding, dilation 2 on a 7×7 input with a 3×3 kernel:

@@ -3,12 +3,13 @@ import type { Lang } from '../../core/lessons/types';
 import { formatNumber } from '../../core/imaging/display/formatModalityValue';
 import { whenBackendReady } from '../../ui/backendStore';
 import { ColourLegend, MapCanvas } from '../shared/MapCanvas';
+import type { Volume } from '../../core/tensor/reference/types';
 import type { LessonSlice } from '../shared/lessonSlice';
 import { pixelAt } from '../shared/SliceOverview';
 import type { WidgetProps } from '../widgetTypes';
 import { ConvStepFrame } from './ConvStepFrame';
 import { commonTexts as C, featureTexts as T } from './convolutionTexts';
-import { kernelTextParam, presetParam } from './convolutionParams';
+import { CONTRAST_PERCENTILE, contrastParam, kernelTextParam, presetParam } from './convolutionParams';
 import { drawFeatureMap, type DrawScratch } from './featureMapRenderer';
 import { KernelEditor } from './KernelEditor';
 import { kernelPreset } from './kernelPresets';
@@ -45,6 +46,7 @@ interface MapInfo {
   min: number;
   max: number;
   range: [number, number];
+  clipped: boolean;
   ms: number;
 }
 
@@ -55,6 +57,11 @@ function LiveMap({
   setParam,
 }: Pick<WidgetProps, 'params' | 'lang' | 'setParam'> & { slice: LessonSlice }) {
   const presetId = str(params.preset, presetParam.default);
+  const clipAt = str(params.contrast, contrastParam.default) === 'p99' ? CONTRAST_PERCENTILE : undefined;
+  // The draw callback lives as long as the slice: it reads the scale chosen now through a ref.
+  const clipRef = useRef(clipAt);
+  const lastMap = useRef<Volume | null>(null);
+  const scratch = useRef<DrawScratch>({});
   const text = str(params.k, kernelTextParam.default);
   const preset = kernelPreset(presetId);
   const kernelString = preset ? formatKernel(preset.weights) : text;
@@ -88,15 +95,17 @@ function LiveMap({
   // One uploaded image per slice, freed on unmount or when the slice changes.
   useEffect(() => {
     requested.current = null;
-    const scratch: DrawScratch = {};
+    scratch.current = {};
+    lastMap.current = null;
     const c = new LiveConvController({
       ready: whenBackendReady,
       onResult: (map, req) => {
         const start = performance.now();
-        const drawn = drawFeatureMap(map, canvas.current, scratch);
+        const drawn = drawFeatureMap(map, canvas.current, scratch.current, clipRef.current);
         // Kernel request → pixels on the canvas (the caption's min and max come after).
         const ms = start - req.requestedAt + drawn.drawMs;
         mapValues.current = map.data;
+        lastMap.current = map;
         updates.current += 1;
         const el = root.current;
         if (el) {
@@ -104,7 +113,7 @@ function LiveMap({
           el.dataset.ms = ms.toFixed(2);
           el.dataset.status = 'ready';
         }
-        setInfo({ min: drawn.min, max: drawn.max, range: drawn.range, ms });
+        setInfo({ min: drawn.min, max: drawn.max, range: drawn.range, clipped: drawn.clipped, ms });
         setError(null);
       },
       onError: (e) => {
@@ -123,6 +132,16 @@ function LiveMap({
       mapValues.current = null;
     };
   }, [slice]);
+
+  // A new colour scale redraws the map already computed (no new convolution).
+  useEffect(() => {
+    if (clipRef.current === clipAt) return;
+    clipRef.current = clipAt;
+    const map = lastMap.current;
+    if (!map) return;
+    const drawn = drawFeatureMap(map, canvas.current, scratch.current, clipAt);
+    setInfo((old) => (old ? { ...old, range: drawn.range, clipped: drawn.clipped } : old));
+  }, [clipAt]);
 
   useEffect(() => {
     if (parsed.ok) ask(preset ? preset.id : 'custom', kernelString, parsed.weights);
@@ -197,6 +216,11 @@ function LiveMap({
           </div>
           <figcaption>{T.map[lang](slice.width, slice.height)}</figcaption>
           {info && <ColourLegend scale="diverging" range={info.range} label={T.legend[lang]} width={320} />}
+          {info?.clipped && (
+            <p className="hint" data-testid="feature-clipped">
+              {T.clipped[lang](CONTRAST_PERCENTILE, formatNumber(info.range[1], 3))}
+            </p>
+          )}
         </figure>
       </div>
       <MapFacts info={info} error={error} lang={lang} />

@@ -117,6 +117,31 @@ export const presetParam: EnumParamDef = {
   hidden: true,
 };
 
+/** The percentile of |value| the clipped colour scale of the feature map ends at. */
+export const CONTRAST_PERCENTILE = 99;
+
+/**
+ * The colour scale of the feature map: ± its largest |value|, or ± the {@link CONTRAST_PERCENTILE}th
+ * percentile of |value| (a few strong edges, such as the body outline, then no longer make the
+ * rest of the map pale; values beyond take the end colours).
+ */
+export const contrastParam: EnumParamDef = {
+  kind: 'enum',
+  id: 'contrast',
+  label: { en: 'Colour scale of the feature map', zh: '特征图的色标范围' },
+  options: [
+    { value: 'full', label: { en: '± the largest |value|', zh: '± 最大绝对值' } },
+    {
+      value: 'p99',
+      label: {
+        en: `± the ${CONTRAST_PERCENTILE}th percentile of |value|`,
+        zh: `± 绝对值的第 ${CONTRAST_PERCENTILE} 百分位数`,
+      },
+    },
+  ],
+  default: 'full',
+};
+
 /** The kernel weights, row-major, comma-separated (9, 25 or 49 numbers). */
 export const kernelTextParam: TextParamDef = {
   kind: 'text',

@@ -90,6 +90,11 @@ export const featureTexts = {
     en: 'Feature-map value: blue negative, light grey 0, orange positive',
     zh: '特征图数值：蓝色为负，浅灰为 0，橙色为正',
   },
+  clipped: {
+    en: (p: number, m: string) =>
+      `The colour scale ends at ±${m}, the ${p}th percentile of |value|: values beyond take the end colours.`,
+    zh: (p: number, m: string) => `色标止于 ±${m}，即绝对值的第 ${p} 百分位数：超出的数值以两端的颜色显示。`,
+  } satisfies Fn<[number, string]>,
   presets: { en: 'Kernel presets', zh: '预设卷积核' },
   custom: { en: 'Custom kernel: your own weights.', zh: '自定义卷积核：你自己设定的权重。' },
   customLabel: { en: 'Custom', zh: '自定义' },

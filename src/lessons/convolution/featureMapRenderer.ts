@@ -7,6 +7,7 @@
  * calls {@link renderFeatureMap}, which is the two in a row.
  */
 import type { ConvOptions, Filters, Volume } from '../../core/tensor/reference/types';
+import { percentiles } from '../../core/imaging/display/percentileWindow';
 import { valuesToRgba } from '../../core/viz/valuesToRgba';
 
 /** What can convolve an uploaded image (a `ConvImage` from core/tensor/liveConv). */
@@ -27,8 +28,13 @@ export interface DrawResult {
   /** Smallest and largest value of the map (0, 0 for an empty map). */
   min: number;
   max: number;
-  /** The colour range: [−m, m] with m = max(|min|, |max|) (m = 1 when the map is all 0). */
+  /**
+   * The colour range [−m, m]: m = max(|min|, |max|), or, when clipping was asked for, the given
+   * percentile of |v| (m = 1 when that is 0).
+   */
   range: [number, number];
+  /** True when the range was clipped at a percentile (values beyond take the end colours). */
+  clipped: boolean;
   /** Whether pixels reached a canvas (false without a 2-D context, e.g. in jsdom). */
   drawn: boolean;
   /**
@@ -57,12 +63,15 @@ export function computeFeatureMap(image: Convolver, filters: Filters, opts: Conv
 /**
  * Draws channel 0 of `map` on `canvas` (resized to the map) with the diverging colour map symmetric
  * around 0: the largest |v| in one pass, then `valuesToRgba` into `scratch.image` and one
- * `putImageData`; then min and max in one more pass, for the caption.
+ * `putImageData`; then min and max in one more pass, for the caption. With `clipPercentile` (e.g.
+ * 99) the scale ends at that percentile of |v| instead (nearest rank, `percentiles`), so that a few
+ * strong edges do not make the rest of the map pale.
  */
 export function drawFeatureMap(
   map: Volume,
   canvas: MapCanvasTarget | null,
   scratch: DrawScratch = {},
+  clipPercentile?: number,
 ): DrawResult {
   const t0 = now();
   const { width, height, channels, data } = map;
@@ -71,11 +80,19 @@ export function drawFeatureMap(
     values = new Float32Array(width * height);
     for (let i = 0; i < values.length; i++) values[i] = data[i * channels]!;
   }
-  // The colour scale needs only the largest |v|: one cheap pass before the pixels are drawn.
+  // The colour scale needs only the largest |v| (one cheap pass before the pixels are drawn), or
+  // the chosen percentile of |v| when the learner asked for a clipped scale.
+  const clipped = clipPercentile !== undefined;
   let m = 0;
-  for (let i = 0; i < values.length; i++) {
-    const a = Math.abs(values[i]!);
-    if (a > m) m = a;
+  if (clipped) {
+    const abs = new Float32Array(values.length);
+    for (let i = 0; i < values.length; i++) abs[i] = Math.abs(values[i]!);
+    m = percentiles(abs, [clipPercentile])?.[0] ?? 0;
+  } else {
+    for (let i = 0; i < values.length; i++) {
+      const a = Math.abs(values[i]!);
+      if (a > m) m = a;
+    }
   }
   const range: [number, number] = m > 0 ? [-m, m] : [-1, 1];
   let drawn = false;
@@ -106,7 +123,7 @@ export function drawFeatureMap(
     min = 0;
     max = 0;
   }
-  return { min, max, range, drawn, drawMs };
+  return { min, max, range, clipped, drawn, drawMs };
 }
 
 /**

@@ -7,6 +7,8 @@ import {
   biasParam,
   centreXParam,
   centreYParam,
+  CONTRAST_PERCENTILE,
+  contrastParam,
   kernelTextParam,
   positionParam,
   presetParam,
@@ -63,20 +65,20 @@ const featureMap: StepDef = {
   id: 'feature-map',
   title: { en: 'The feature map of the whole slice', zh: '整张切片的特征图' },
   widget: 'conv-feature-map',
-  params: [SLICE_PARAM, presetParam, kernelTextParam],
+  params: [SLICE_PARAM, presetParam, kernelTextParam, contrastParam],
   body: {
     en: `Slide the kernel over every pixel of the slice and you get a **feature map** of the same size (zero padding keeps the size). It is recomputed on the compute backend each time you change a weight.
 
 - **Blur** kernels (box, Gaussian) have weights summing to 1: they keep brightness and average away noise. For independent pixel noise the standard deviation is multiplied by √Σw²: ${f2(noiseFactor(box.weights))} for the 3 × 3 box, ${f2(noiseFactor(gauss.weights))} for the 5 × 5 Gaussian.
 - **Edge** kernels (Sobel, Prewitt, Laplacian) have weights summing to 0: flat regions give 0. Why do the edges of a nodule light up with Sobel x? Inside the nodule and in the lung around it the pixels are nearly constant, so the kernel’s negative left column cancels its positive right column. Across the left edge, the right column sits on bright soft tissue and the left column on dark lung: a large positive value (orange). On the right edge it is the other way round: a large negative value (blue). The same happens at the cortex of a rib or vertebra.
 
-Pick a preset, edit the weights (each cell is labelled with its row and column), try a random kernel, or normalise it. Point at the map to read a value.`,
+Pick a preset, edit the weights (each cell is labelled with its row and column), try a random kernel, or normalise it. Point at the map to read a value. When a few strong edges (the body outline, the table) leave the rest of the map pale, end the colour scale at the ${CONTRAST_PERCENTILE}th percentile of |value| instead.`,
     zh: `让卷积核滑过切片的每个像素，就得到一张同样大小的**特征图**（零填充保持尺寸不变）。每改动一个权重，它都会在计算后端上重新计算。
 
 - **模糊**卷积核（均值、高斯）的权重之和为 1：保持亮度，同时把噪声平均掉。对于各像素独立的噪声，标准差要乘以 √Σw²：3 × 3 均值为 ${f2(noiseFactor(box.weights))}，5 × 5 高斯为 ${f2(noiseFactor(gauss.weights))}。
 - **边缘**卷积核（Sobel、Prewitt、拉普拉斯）的权重之和为 0：平坦区域输出 0。为什么 Sobel x 会让结节的边缘亮起来？在结节内部和周围的肺组织中，像素几乎不变，卷积核左列的负权重与右列的正权重相互抵消。跨过结节左缘时，右列落在明亮的软组织上，左列落在暗的肺组织上：得到很大的正值（橙色）。在右缘则相反：得到很大的负值（蓝色）。肋骨或椎体的骨皮质处也是如此。
 
-选择一个预设，编辑权重（每个格子都标有行号和列号），试试随机卷积核，或将其归一化。把指针移到特征图上可读出数值。`,
+选择一个预设，编辑权重（每个格子都标有行号和列号），试试随机卷积核，或将其归一化。把指针移到特征图上可读出数值。如果少数强边缘（体表轮廓、检查床）使特征图的其余部分颜色很淡，可把色标改为止于绝对值的第 ${CONTRAST_PERCENTILE} 百分位数。`,
   },
   notes: {
     en: 'Start with identity (the map equals the slice), then box blur, then Sobel x and Sobel y on the nodule. Ask the room to predict the colour of each edge before switching. Then set a single cell of an edge kernel to a large value to show that the sum of the weights decides whether brightness is kept. A learned first CNN layer contains many kernels that look like these; the network finds them on its own. The map updates in a few milliseconds: the time is written under it.',

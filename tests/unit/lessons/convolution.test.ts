@@ -35,7 +35,7 @@ describe('the convolution lesson', () => {
     }
     const ids = (i: number) => convolution.steps[i]!.params.map((p) => p.id);
     expect(ids(0)).toEqual(['slice', 'kernel', 'stride', 'padding', 'bias', 'cx', 'cy', 'pos', 'speed']);
-    expect(ids(1)).toEqual(['slice', 'preset', 'k']);
+    expect(ids(1)).toEqual(['slice', 'preset', 'k', 'contrast']);
     expect(ids(2)).toEqual(['slice', 'n', 'ks', 's', 'padding', 'p', 'fill', 'd', 'pos']);
     expect(ids(3)).toEqual(['slice', 'k', 'cin', 'cout']);
     // Hidden: what the widgets draw their own controls for.

@@ -133,6 +133,32 @@ describe('LiveConvController (fake backend)', () => {
 });
 
 describe('drawFeatureMap', () => {
+  it('clips the colour scale at a percentile of |v| when asked (nearest rank), else uses the largest |v|', () => {
+    // |v| = 0, 1, …, 99 (signs alternating): the 90th percentile by nearest rank is the 90th smallest, 89.
+    const map = {
+      height: 10,
+      width: 10,
+      channels: 1,
+      data: Float32Array.from({ length: 100 }, (_, i) => (i % 2 ? -i : i)),
+    };
+    expect(drawFeatureMap(map, null, {}, 90)).toMatchObject({
+      range: [-89, 89],
+      clipped: true,
+      min: -99,
+      max: 98,
+    });
+    expect(drawFeatureMap(map, null)).toMatchObject({ range: [-99, 99], clipped: false });
+    // All zeros: the scale falls back to ±1.
+    expect(
+      drawFeatureMap(
+        volume(2, 2, () => 0),
+        null,
+        {},
+        99,
+      ),
+    ).toMatchObject({ range: [-1, 1], clipped: true });
+  });
+
   it('a symmetric range from the largest |v|, one putImageData with the diverging colours, then min and max', () => {
     const map = volume(2, 3, (y, x) => (y === 0 ? x - 1 : 2 * x));
     const put = vi.fn();

@@ -127,6 +127,24 @@ describe('feature map (step 2)', () => {
     expect(live.disposed - before.down).toBe(1);
   });
 
+  it('the clipped colour scale ends at the 99th percentile of |value|, redrawn without a new convolution', async () => {
+    act(() => setOwnSlice(slice));
+    const p = props('feature-map', { contrast: 'p99' });
+    const { rerender } = render(<FeatureMapWidget {...p} />);
+    const root = screen.getByTestId('feature-map');
+    await waitFor(() => expect(root.dataset.status).toBe('ready'));
+    // Nearest rank: the ⌈0.99·n⌉-th smallest |value|, by a sort.
+    const abs: number[] = [];
+    for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) abs.push(Math.abs(Math.fround(sobel(y, x))));
+    abs.sort((a, b) => a - b);
+    const p99 = abs[Math.ceil(0.99 * abs.length) - 1]!;
+    expect(screen.getByTestId('feature-clipped').textContent).toContain(`±${fmt3(p99)}, the 99th percentile`);
+    const convolutions = live.convolutions.length;
+    rerender(<FeatureMapWidget {...p} params={{ ...p.params, contrast: 'full' }} />);
+    expect(screen.queryByTestId('feature-clipped')).toBeNull();
+    expect(live.convolutions.length).toBe(convolutions);
+  });
+
   it('the value under the pointer', async () => {
     act(() => setOwnSlice(slice));
     render(<FeatureMapWidget {...props('feature-map')} />);
