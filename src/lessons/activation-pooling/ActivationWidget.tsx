@@ -32,8 +32,8 @@ import {
 import { actTexts as T, activationNames, kernelNames } from './activationPoolingTexts';
 import { SeriesLegend } from './SeriesLegend';
 import './activationPooling.css';
+import { paramNumber } from '../paramValue';
 
-const num = (v: unknown, fallback: number): number => (typeof v === 'number' ? v : fallback);
 const F_COLOUR = OKABE_ITO[5];
 const D_COLOUR = OKABE_ITO[6];
 
@@ -98,10 +98,10 @@ function ActivationExplorer({ params, lang, setParam, slice: whole }: WidgetProp
   const slice = useMemo(() => centralRegion(whole, ACTIVATION_MAX_SIDE), [whole]);
   const fn: LessonActivation = LESSON_ACTIVATIONS.find((a) => a === params.fn) ?? 'relu';
   const kernel = MAP_KERNELS.find((k) => k === params.kernel) ?? MAP_KERNELS[0];
-  const gain = num(params.gain, gainParam.default);
-  const x = num(params.x, probeParam.default);
-  const leak = num(params.leak, leakParam.default);
-  const eluAlpha = num(params.elualpha, eluAlphaParam.default);
+  const gain = paramNumber(params.gain, gainParam.default);
+  const x = paramNumber(params.x, probeParam.default);
+  const leak = paramNumber(params.leak, leakParam.default);
+  const eluAlpha = paramNumber(params.elualpha, eluAlphaParam.default);
   const alpha = fn === 'elu' ? eluAlpha : leak;
 
   const z = useMemo(() => preActivation(slice, kernel, gain), [slice, kernel, gain]);

@@ -15,8 +15,8 @@ import { kernelNames, poolTexts as T } from './activationPoolingTexts';
 import { CropPicker } from './CropPicker';
 import { PoolWindowPanel } from './PoolWindowPanel';
 import './activationPooling.css';
+import { paramNumber } from '../paramValue';
 
-const num = (v: unknown, fallback: number): number => (typeof v === 'number' ? v : fallback);
 const KINDS = ['max', 'avg', 'global'] as const;
 const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
 /** Display width of the input map, pixels. */
@@ -64,16 +64,16 @@ export function PoolingWidget(props: WidgetProps) {
 
 function PoolingExplorer({ params, lang, setParam, slice }: WidgetProps & { slice: LessonSlice }) {
   const kind = KINDS.find((k) => k === params.pool) ?? 'max';
-  const k = num(params.size, windowSizeParam.default);
-  const s = num(params.stride, strideParam.default);
-  const n = num(params.region, regionParam.default);
+  const k = paramNumber(params.size, windowSizeParam.default);
+  const s = paramNumber(params.stride, strideParam.default);
+  const n = paramNumber(params.region, regionParam.default);
   const c = Math.max(
     0,
     SHIFT_KERNELS.findIndex((b) => b.id === params.channel),
   );
   const channel = SHIFT_KERNELS[c]!;
-  const cy = num(params.cy, NODULE_CENTRE.row);
-  const cx = num(params.cx, NODULE_CENTRE.column);
+  const cy = paramNumber(params.cy, NODULE_CENTRE.row);
+  const cx = paramNumber(params.cx, NODULE_CENTRE.column);
 
   const region = useMemo<Region>(() => {
     // The region and one pixel of context on each side must fit in the slice.
@@ -100,8 +100,8 @@ function PoolingExplorer({ params, lang, setParam, slice }: WidgetProps & { slic
   const output = useMemo(() => (pooled ? channelOf(pooled, c) : null), [pooled, c]);
   const outH = shape?.height ?? 0;
   const outW = shape?.width ?? 0;
-  const oy = clamp(num(params.wy, 0), 0, Math.max(0, outH - 1));
-  const ox = clamp(num(params.wx, 0), 0, Math.max(0, outW - 1));
+  const oy = clamp(paramNumber(params.wy, 0), 0, Math.max(0, outH - 1));
+  const ox = clamp(paramNumber(params.wx, 0), 0, Math.max(0, outW - 1));
   const terms = maps && local ? poolAt(maps, oy, ox, c, opts) : null;
   const globalStats = useMemo(() => (maps ? channelStats(maps) : null), [maps]);
 

@@ -35,8 +35,8 @@ import { SeriesLegend } from './SeriesLegend';
 import { findingTexts, shiftFindings, type ShiftFindings } from './shiftFindings';
 import { shiftTexts as T } from './shiftTexts';
 import './activationPooling.css';
+import { paramNumber } from '../paramValue';
 
-const num = (v: unknown, fallback: number): number => (typeof v === 'number' ? v : fallback);
 const DIRECTIONS: readonly ShiftDirection[] = ['x', 'y', 'diagonal'];
 
 /** Line style of each curve (Okabe–Ito colours, distinct markers for colour-blind readers). */
@@ -76,14 +76,14 @@ export function ShiftExperimentWidget(props: WidgetProps) {
 
 function ShiftExperiment({ params, lang, setParam, slice }: WidgetProps & { slice: LessonSlice }) {
   const id = useId();
-  const poolSize = num(params[poolSizeParam.id], poolSizeParam.default);
-  const maxShift = num(params.shifts, maxShiftParam.default);
+  const poolSize = paramNumber(params[poolSizeParam.id], poolSizeParam.default);
+  const maxShift = paramNumber(params.shifts, maxShiftParam.default);
   const direction = DIRECTIONS.find((d) => d === params.dir) ?? 'x';
   const border: ShiftBorder = params.border === 'circular' ? 'circular' : 'crop';
-  const size = num(params.crop, cropParam.default);
-  const shown = Math.min(maxShift, num(params.show, shownShiftParam.default));
-  const cy = num(params.cy, NODULE_CENTRE.row);
-  const cx = num(params.cx, NODULE_CENTRE.column);
+  const size = paramNumber(params.crop, cropParam.default);
+  const shown = Math.min(maxShift, paramNumber(params.show, shownShiftParam.default));
+  const cy = paramNumber(params.cy, NODULE_CENTRE.row);
+  const cx = paramNumber(params.cx, NODULE_CENTRE.column);
 
   const run = useMemo<Run>(() => {
     // What the crop, its context and the shifted content need (see sourceRegion), in pixels.

@@ -11,6 +11,7 @@ import { checkTexts as T } from './backpropSgdTexts';
 import { Tex } from './Tex';
 import { useD3View } from '../useD3View';
 import './backpropSgd.css';
+import { paramNumber } from '../paramValue';
 
 const EXPONENTS = Array.from({ length: epsParam.max - epsParam.min + 1 }, (_, i) => epsParam.max - i);
 const NAMES = { w1: { tex: 'w_1', i: 0 }, w2: { tex: 'w_2', i: 1 }, b: { tex: 'b', i: -1 } } as const;
@@ -23,7 +24,7 @@ type WeightId = keyof typeof NAMES;
  */
 export function GradientCheckWidget({ step, params, lang }: WidgetProps) {
   const weight: WeightId = params.weight === 'w2' || params.weight === 'b' ? params.weight : 'w1';
-  const e = typeof params.eps === 'number' ? params.eps : epsParam.default;
+  const e = paramNumber(params.eps, epsParam.default);
   const eps = Math.pow(10, e);
   const name = NAMES[weight];
 

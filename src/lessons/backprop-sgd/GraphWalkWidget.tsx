@@ -20,6 +20,7 @@ import {
 import { Tex } from './Tex';
 import { useD3View } from '../useD3View';
 import './backpropSgd.css';
+import { paramNumber } from '../paramValue';
 
 /** Milliseconds between two nodes while playing. */
 const PLAY_INTERVAL = 900;
@@ -80,7 +81,7 @@ function GraphWalk({
   const model = useMemo(() => buildModel(net), [net]);
   const pass: Pass = fixedPass ?? (params.pass === 'backward' ? 'backward' : 'forward');
   const n = passLength(model, pass);
-  const k = Math.max(0, Math.min(n, typeof params.node === 'number' ? params.node : 0));
+  const k = Math.max(0, Math.min(n, paramNumber(params.node, 0)));
   const reduced = usePrefersReducedMotion();
   const [playing, setPlaying] = useState(false);
 

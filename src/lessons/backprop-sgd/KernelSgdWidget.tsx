@@ -13,6 +13,7 @@ import { KERNEL_SET, kernelRun, kernelTrainer } from './tinyCnnLab';
 import { Tex } from './Tex';
 import { useD3View } from '../useD3View';
 import './backpropSgd.css';
+import { paramNumber } from '../paramValue';
 
 const K = 9;
 const CENTRE = 4;
@@ -45,8 +46,8 @@ function Heatmap({
  * loss history. The `steps` parameter replays that many steps, so a link reopens the same moment.
  */
 export function KernelSgdWidget({ step, params, lang, setParam }: WidgetProps) {
-  const lr = typeof params.lr === 'number' ? params.lr : kernelLrParam.default;
-  const k = typeof params.steps === 'number' ? params.steps : 0;
+  const lr = paramNumber(params.lr, kernelLrParam.default);
+  const k = paramNumber(params.steps, 0);
   const run = useMemo(() => kernelRun(lr, k), [lr, k]);
   const rec = run.records[k];
   const data = kernelTrainer().data;

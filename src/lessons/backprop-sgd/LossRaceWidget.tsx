@@ -14,6 +14,7 @@ import { OPTIMIZER_STYLE, runRace } from './raceModel';
 import { cnnSlice } from './tinyCnnLab';
 import { useD3View } from '../useD3View';
 import './backpropSgd.css';
+import { paramNumber } from '../paramValue';
 
 /** Duration of the animated race, milliseconds. */
 const RACE_MS = 3000;
@@ -24,8 +25,6 @@ function statusText(s: RunStatus, lang: Lang): string {
   return s === 'diverged' ? T.diverged[lang] : s === 'escaped' ? T.escaped[lang] : T.ok[lang];
 }
 
-const num = (v: unknown, fallback: number): number => (typeof v === 'number' ? v : fallback);
-
 /**
  * Step 6: five optimizers race from the same start on the chosen loss surface (d3 contours), with
  * the learning rate, momentum, condition number and number of steps from the URL. The race is
@@ -33,10 +32,10 @@ const num = (v: unknown, fallback: number): number => (typeof v === 'number' ? v
  */
 export function LossRaceWidget({ step, params, lang, setParam }: WidgetProps) {
   const surfaceId: SurfaceId = SURFACES.find((s) => s === params.surface) ?? 'bowl';
-  const kappa = num(params.kappa, kappaParam.default);
-  const lrExp = num(params.lr, raceLrParam.default);
-  const momentum = num(params.momentum, momentumParam.default);
-  const iters = num(params.iters, itersParam.default);
+  const kappa = paramNumber(params.kappa, kappaParam.default);
+  const lrExp = paramNumber(params.lr, raceLrParam.default);
+  const momentum = paramNumber(params.momentum, momentumParam.default);
+  const iters = paramNumber(params.iters, itersParam.default);
   const reduced = usePrefersReducedMotion();
   const race = useMemo(
     () => runRace({ surface: surfaceId, kappa, lrExp, momentum, iters }),

@@ -14,6 +14,7 @@ import { batchTexts as T } from './backpropSgdTexts';
 import { BATCH_STUDY, studyPerExample } from './tinyCnnLab';
 import { useD3View } from '../useD3View';
 import './backpropSgd.css';
+import { paramNumber } from '../paramValue';
 
 const PANEL_COLORS = [OKABE_ITO[6], OKABE_ITO[1], OKABE_ITO[5], OKABE_ITO[3]] as const;
 /** The two weights on the panels' axes: those of the loss slice (kernel centre, output bias). */
@@ -54,7 +55,7 @@ function panelExtent(noise: MiniBatchNoise, axes: readonly [number, number]): nu
  */
 export function MiniBatchWidget({ step, params, lang }: WidgetProps) {
   const at = params.at === 'trained' ? 'trained' : 'start';
-  const seed = typeof params.seed === 'number' ? params.seed : 1;
+  const seed = paramNumber(params.seed, 1);
   const noise = useMemo(
     () => miniBatchNoise(studyPerExample(at), BATCH_STUDY.sizes, BATCH_STUDY.draws, seed),
     [at, seed],

@@ -23,8 +23,8 @@ import { KernelGrid } from './KernelGrid';
 import { LiveConvController } from './LiveConvController';
 import { countInWords, groupDigits, scientific, weightSharing, type WeightSharing } from './weightSharing';
 import './convolution.css';
+import { paramNumber } from '../paramValue';
 
-const num = (v: unknown, d: number): number => (typeof v === 'number' ? v : d);
 const SAME = { padding: 'same' } as const;
 const THUMB = 150;
 
@@ -42,9 +42,9 @@ export function ConvLayerWidget({ step, params, lang, setParam }: WidgetProps) {
 }
 
 function Layer({ slice, params, lang }: Pick<WidgetProps, 'params' | 'lang'> & { slice: LessonSlice }) {
-  const k = num(params.k, layerKernelParam.default);
-  const cin = num(params.cin, inChannelsParam.default);
-  const cout = num(params.cout, outChannelsParam.default);
+  const k = paramNumber(params.k, layerKernelParam.default);
+  const cin = paramNumber(params.cin, inChannelsParam.default);
+  const cout = paramNumber(params.cout, outChannelsParam.default);
   const region = useMemo(() => layerRegion(slice), [slice]);
   const input = useMemo(() => layerInput(region, cin), [region, cin]);
   const filters = useMemo(() => filterBank(k, input.volume.channels, cout), [k, input, cout]);

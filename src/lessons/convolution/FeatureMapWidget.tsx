@@ -24,8 +24,8 @@ import {
 } from './kernelString';
 import { LiveConvController } from './LiveConvController';
 import './convolution.css';
+import { paramString } from '../paramValue';
 
-const str = (v: unknown, d: string): string => (typeof v === 'string' ? v : d);
 /** Padding of the live map: zeros, so that the map has the slice's size. */
 const MAP_OPTIONS = { padding: 'same' } as const;
 
@@ -56,13 +56,14 @@ function LiveMap({
   lang,
   setParam,
 }: Pick<WidgetProps, 'params' | 'lang' | 'setParam'> & { slice: LessonSlice }) {
-  const presetId = str(params.preset, presetParam.default);
-  const clipAt = str(params.contrast, contrastParam.default) === 'p99' ? CONTRAST_PERCENTILE : undefined;
+  const presetId = paramString(params.preset, presetParam.default);
+  const clipAt =
+    paramString(params.contrast, contrastParam.default) === 'p99' ? CONTRAST_PERCENTILE : undefined;
   // The draw callback lives as long as the slice: it reads the scale chosen now through a ref.
   const clipRef = useRef(clipAt);
   const lastMap = useRef<Volume | null>(null);
   const scratch = useRef<DrawScratch>({});
-  const text = str(params.k, kernelTextParam.default);
+  const text = paramString(params.k, kernelTextParam.default);
   const preset = kernelPreset(presetId);
   const kernelString = preset ? formatKernel(preset.weights) : text;
   const parsed = useMemo(

@@ -30,9 +30,8 @@ import { CROP_SIZE, cropRegion, stepperModel, type StepperModel } from './slidin
 import { SlidingWindowPlayer, MAX_SPEED } from './SlidingWindowPlayer';
 import { createStepperView, type StepperView } from './stepperView';
 import './convolution.css';
+import { paramNumber, paramString } from '../paramValue';
 
-const num = (v: unknown, d: number): number => (typeof v === 'number' ? v : d);
-const str = (v: unknown, d: string): string => (typeof v === 'string' ? v : d);
 /** Above this speed the window jumps instead of gliding (the glide would lag behind). */
 const TWEEN_MAX_SPEED = 8;
 /** Pixels the region moves per arrow key on the overview (a whole region with Shift). */
@@ -58,13 +57,14 @@ function Stepper({
   lang,
   setParam,
 }: Pick<WidgetProps, 'params' | 'lang' | 'setParam'> & { slice: LessonSlice }) {
-  const preset = kernelPreset(str(params.kernel, stepperKernelParam.default)) ?? kernelPreset('sobel-x')!;
-  const stride = num(params.stride, stepperStrideParam.default);
+  const preset =
+    kernelPreset(paramString(params.kernel, stepperKernelParam.default)) ?? kernelPreset('sobel-x')!;
+  const stride = paramNumber(params.stride, stepperStrideParam.default);
   const padding = params.padding === 'same' ? 'same' : 'valid';
-  const bias = num(params.bias, biasParam.default);
-  const speed = num(params.speed, speedParam.default);
-  const cx = Math.min(slice.width - 1, num(params.cx, centreXParam.default));
-  const cy = Math.min(slice.height - 1, num(params.cy, centreYParam.default));
+  const bias = paramNumber(params.bias, biasParam.default);
+  const speed = paramNumber(params.speed, speedParam.default);
+  const cx = Math.min(slice.width - 1, paramNumber(params.cx, centreXParam.default));
+  const cy = Math.min(slice.height - 1, paramNumber(params.cy, centreYParam.default));
   const crop = useMemo(
     () => cropRegion({ width: slice.width, height: slice.height, data: slice.intensity }, cx, cy),
     [slice, cx, cy],
@@ -73,7 +73,7 @@ function Stepper({
     () => stepperModel(crop.volume, preset.weights, { stride, padding, bias }),
     [crop, preset, stride, padding, bias],
   );
-  const pos = Math.min(Math.max(0, model.positions - 1), num(params.pos, positionParam.default));
+  const pos = Math.min(Math.max(0, model.positions - 1), paramNumber(params.pos, positionParam.default));
   const reduced = usePrefersReducedMotion();
   const [playing, setPlaying] = useState(false);
   const readoutId = useId();

@@ -24,8 +24,8 @@ import {
   type StridePaddingModel,
 } from './stridePadding';
 import './convolution.css';
+import { paramNumber } from '../paramValue';
 
-const num = (v: unknown, d: number): number => (typeof v === 'number' ? v : d);
 /** Playing speed of this step, positions per second: slow enough to follow each tap. */
 const PLAY_SPEED = 1.5;
 const f2 = (v: number): string => formatNumber(v, 2);
@@ -51,11 +51,11 @@ function Geometry({
   lang,
   setParam,
 }: Pick<WidgetProps, 'params' | 'lang' | 'setParam'> & { slice: LessonSlice }) {
-  const n = num(params.n, inputSizeParam.default);
-  const k = num(params.ks, kernelSizeParam.default);
-  const s = num(params.s, strideParam.default);
-  const d = num(params.d, dilationParam.default);
-  const amount = num(params.p, padAmountParam.default);
+  const n = paramNumber(params.n, inputSizeParam.default);
+  const k = paramNumber(params.ks, kernelSizeParam.default);
+  const s = paramNumber(params.s, strideParam.default);
+  const d = paramNumber(params.d, dilationParam.default);
+  const amount = paramNumber(params.p, padAmountParam.default);
   const padding: PaddingChoice =
     params.padding === 'same' || params.padding === 'custom' ? params.padding : 'valid';
   const padMode: PadMode = params.fill === 'reflect' ? 'reflect' : 'zero';
@@ -74,7 +74,7 @@ function Geometry({
     [crop, k, s, padding, amount, padMode, d],
   );
   const positions = result.ok ? result.model.terms.length : 0;
-  const pos = Math.min(Math.max(0, positions - 1), num(params.pos, stridePositionParam.default));
+  const pos = Math.min(Math.max(0, positions - 1), paramNumber(params.pos, stridePositionParam.default));
   const [shown, setShown] = useState(pos);
   const [playing, setPlaying] = useState(false);
   const player = useRef<SlidingWindowPlayer | null>(null);

@@ -3,6 +3,7 @@ import { TISSUE_HU, huFromAttenuation, MU_AIR_60KEV, MU_WATER_60KEV } from '../.
 import { RichText } from '../../ui/RichText';
 import type { WidgetProps } from '../widgetTypes';
 import { formatHu, huScaleTexts as T } from './huScaleTexts';
+import { paramNumber } from '../paramValue';
 
 /** The axis of the drawing, HU. Bone continues beyond the right end (shown with an arrow). */
 const AXIS_MIN = -1100;
@@ -19,7 +20,7 @@ const TICKS = [-1000, -500, 0, 500, 1000];
  */
 export function HuScaleWidget({ step, params, lang }: WidgetProps) {
   const id = useId();
-  const mu = typeof params.mu === 'number' ? params.mu : MU_WATER_60KEV;
+  const mu = paramNumber(params.mu, MU_WATER_60KEV);
   const hu = huFromAttenuation(mu);
   const within = TISSUE_HU.find((t) => Math.round(hu) >= t.range[0] && Math.round(hu) <= t.range[1]);
   return (

@@ -3,11 +3,11 @@ import type { ParamValues } from '../../core/lessons/types';
 import type { WidgetProps } from '../widgetTypes';
 import { OWN_SLICE, SLICE_PARAM, useLessonSlice, type LessonSlice } from './lessonSlice';
 import { SliceSource } from './SliceSource';
+import { paramString } from '../paramValue';
 
 /** The `slice` parameter's value (the default when it is missing). */
 export function sliceParam(params: ParamValues): string {
-  const v = params[SLICE_PARAM.id];
-  return typeof v === 'string' ? v : SLICE_PARAM.default;
+  return paramString(params[SLICE_PARAM.id], SLICE_PARAM.default);
 }
 
 /**
