@@ -32,21 +32,24 @@ function packRgba(r: number, g: number, b: number): number {
 const tables = new Map<ValueScale, Uint32Array>();
 
 /**
- * The colour table of a scale, entry k for the position t = k / 255 along it: diverging maps t to
- * blueOrange(2t − 1), viridis to viridis(t), grey to the grey level k.
+ * The CSS colour of table entry k (0…255) of a scale, at the position t = k / 255 along it:
+ * diverging maps t to blueOrange(2t − 1), viridis to viridis(t), grey to the grey level k. The
+ * colour table and the legends drawn beside the maps both take their colours from here.
  */
+export function scaleColour(scale: ValueScale, k: number): string {
+  const t = k / (LUT_SIZE - 1);
+  if (scale === 'diverging') return blueOrange(2 * t - 1);
+  if (scale === 'viridis') return viridis(t);
+  return `rgb(${k}, ${k}, ${k})`;
+}
+
+/** The colour table of a scale: entry k is {@link scaleColour}(scale, k), packed as RGBA. */
 export function colourTable(scale: ValueScale): Uint32Array {
   let table = tables.get(scale);
   if (!table) {
     table = new Uint32Array(LUT_SIZE);
     for (let k = 0; k < LUT_SIZE; k++) {
-      const t = k / (LUT_SIZE - 1);
-      const [r, g, b] =
-        scale === 'diverging'
-          ? parseColour(blueOrange(2 * t - 1))
-          : scale === 'viridis'
-            ? parseColour(viridis(t))
-            : [k, k, k];
+      const [r, g, b] = parseColour(scaleColour(scale, k));
       table[k] = packRgba(r, g, b);
     }
     tables.set(scale, table);

@@ -1,4 +1,4 @@
-import { useMemo, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { RichText } from '../../ui/RichText';
 import type { LessonSlice } from '../shared/lessonSlice';
 import { SliceStep } from '../shared/SliceStep';
@@ -7,8 +7,8 @@ import './convolution.css';
 
 /**
  * The frame of every convolution widget: the step's text, then the shared slice line and
- * `children(slice)` once the slice is ready ({@link SliceStep}). The text is rendered once per step
- * and language, not on every parameter change (a kernel edit re-renders only the widget's own part).
+ * `children(slice)` once the slice is ready ({@link SliceStep}). RichText is memoised, so a kernel
+ * edit does not parse the step's text again.
  */
 export function ConvStepFrame({
   step,
@@ -17,10 +17,9 @@ export function ConvStepFrame({
   setParam,
   children,
 }: Pick<WidgetProps, 'step' | 'params' | 'lang' | 'setParam'> & { children(slice: LessonSlice): ReactNode }) {
-  const body = useMemo(() => <RichText text={step.body[lang]} />, [step, lang]);
   return (
     <div className="conv-widget">
-      {body}
+      <RichText text={step.body[lang]} />
       <SliceStep params={params} lang={lang} setParam={setParam}>
         {children}
       </SliceStep>

@@ -1,6 +1,6 @@
 import './shared.css';
 import { useEffect, useId, useRef, type ReactNode } from 'react';
-import { colourTable, valueRange, valuesToRgba, type ValueScale } from '../../core/viz/valuesToRgba';
+import { scaleColour, valueRange, valuesToRgba, type ValueScale } from '../../core/viz/valuesToRgba';
 import { formatNumber } from '../../core/imaging/display/formatModalityValue';
 
 /**
@@ -76,15 +76,10 @@ export function ColourLegend({
   width?: number;
 }) {
   const id = useId();
-  const table = colourTable(scale);
-  const stops = [0, 32, 64, 96, 128, 160, 192, 224, 255].map((k) => {
-    const v = table[k]!;
-    const little = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-    const [r, g, b] = little
-      ? [v & 255, (v >>> 8) & 255, (v >>> 16) & 255]
-      : [(v >>> 24) & 255, (v >>> 16) & 255, (v >>> 8) & 255];
-    return { offset: k / 255, colour: `rgb(${r}, ${g}, ${b})` };
-  });
+  const stops = [0, 32, 64, 96, 128, 160, 192, 224, 255].map((k) => ({
+    offset: k / 255,
+    colour: scaleColour(scale, k),
+  }));
   const [lo, hi] = range;
   const ticks: [number, string][] = [
     [0, formatNumber(lo, 3)],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { blueOrange, viridis } from '../../../../src/core/viz/colorMaps';
-import { colourTable, valueRange, valuesToRgba } from '../../../../src/core/viz/valuesToRgba';
+import { colourTable, scaleColour, valueRange, valuesToRgba } from '../../../../src/core/viz/valuesToRgba';
 
 const hex = (r: number, g: number, b: number): string =>
   `#${[r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
@@ -28,6 +28,10 @@ describe('valuesToRgba', () => {
     const v = valuesToRgba(new Float32Array([10]), 'viridis', 0, 10);
     expect(hex(v[0]!, v[1]!, v[2]!)).toBe(toRgbString(viridis(1)));
     expect(colourTable('gray')[7]).toBe(colourTable('gray')[7]);
+    // The legends' colours are the table's entries.
+    expect(scaleColour('gray', 7)).toBe('rgb(7, 7, 7)');
+    expect(scaleColour('diverging', 128)).toBe(blueOrange((2 * 128) / 255 - 1));
+    expect(scaleColour('viridis', 255)).toBe(viridis(1));
   });
 
   it('finds symmetric and plain ranges, with safe fallbacks', () => {
