@@ -36,6 +36,7 @@ import { conv2dRef } from './reference/conv2dRef';
 import { convOutputSize } from './reference/convGeometry';
 import { globalPoolRef, pool2dRef, poolOutputShape } from './reference/pool2dRef';
 import type { Filters, Volume } from './reference/types';
+import { SOBEL_X, SOBEL_Y } from '../datasets/edgeDensity';
 
 /** Which way the content moves: right ('x'), down ('y'), or both by the same amount ('diagonal'). */
 export type ShiftDirection = 'x' | 'y' | 'diagonal';
@@ -61,8 +62,8 @@ export interface BankKernel {
  * (bright spot: centre 8, ring −1). All sum to 0, so a flat region gives 0 after ReLU.
  */
 export const SHIFT_KERNELS: readonly BankKernel[] = [
-  { id: 'sobel-x', weights: [-1, 0, 1, -2, 0, 2, -1, 0, 1] },
-  { id: 'sobel-y', weights: [-1, -2, -1, 0, 0, 0, 1, 2, 1] },
+  { id: 'sobel-x', weights: SOBEL_X.flat() },
+  { id: 'sobel-y', weights: SOBEL_Y.flat() },
   { id: 'sobel-diagonal', weights: [-2, -1, 0, -1, 0, 1, 0, 1, 2] },
   { id: 'sobel-antidiagonal', weights: [0, -1, -2, 1, 0, -1, 2, 1, 0] },
   { id: 'bright-spot', weights: [-1, -1, -1, -1, 8, -1, -1, -1, -1] },

@@ -6,6 +6,7 @@
  */
 import { formatNumber } from '../../core/imaging/display/formatModalityValue';
 import type { Localized } from '../../core/lessons/types';
+import { LAPLACIAN, SOBEL_X, SOBEL_Y } from '../../core/datasets/edgeDensity';
 
 /** Ids of the preset kernels (values of the `preset` parameter, besides 'custom'). */
 export type KernelPresetId =
@@ -95,7 +96,7 @@ export const KERNEL_PRESETS: readonly KernelPreset[] = [
   {
     id: 'sobel-x',
     size: 3,
-    weights: [-1, 0, 1, -2, 0, 2, -1, 0, 1],
+    weights: SOBEL_X.flat(),
     label: { en: 'Sobel x', zh: 'Sobel x' },
     finds: {
       en: 'Brightness rising from left to right: the left and right edges of a nodule, the cortex of a rib.',
@@ -105,7 +106,7 @@ export const KERNEL_PRESETS: readonly KernelPreset[] = [
   {
     id: 'sobel-y',
     size: 3,
-    weights: [-1, -2, -1, 0, 0, 0, 1, 2, 1],
+    weights: SOBEL_Y.flat(),
     label: { en: 'Sobel y', zh: 'Sobel y' },
     finds: {
       en: 'Brightness rising from top to bottom: the upper and lower edges of a nodule, the diaphragm.',
@@ -125,7 +126,7 @@ export const KERNEL_PRESETS: readonly KernelPreset[] = [
   {
     id: 'laplacian',
     size: 3,
-    weights: [0, 1, 0, 1, -4, 1, 0, 1, 0],
+    weights: LAPLACIAN.flat(),
     label: { en: 'Laplacian', zh: '拉普拉斯' },
     finds: {
       en: 'Edges in every direction and small bright dots: micro-calcifications, the rim of a nodule.',
