@@ -8,6 +8,7 @@ import { convAt, type ConvTerms } from '../../core/tensor/reference/conv2dRef';
 import { convOutputShape } from '../../core/tensor/reference/convGeometry';
 import type { PaddingSpec, Volume } from '../../core/tensor/reference/types';
 import { kernelFilters } from './kernelString';
+import { copyRegion } from '../shared/centralRegion';
 
 /** Side of the crop the step-through works on, in pixels. */
 export const CROP_SIZE = 12;
@@ -36,9 +37,7 @@ export function cropRegion(
   const half = Math.floor(size / 2);
   const x0 = Math.max(0, Math.min(image.width - w, Math.round(cx) - half));
   const y0 = Math.max(0, Math.min(image.height - h, Math.round(cy) - half));
-  const data = new Float32Array(w * h);
-  for (let y = 0; y < h; y++)
-    for (let x = 0; x < w; x++) data[y * w + x] = image.data[(y0 + y) * image.width + x0 + x]!;
+  const data = copyRegion(image.data, image.width, x0, y0, w, h);
   return { x0, y0, volume: { height: h, width: w, channels: 1, data } };
 }
 

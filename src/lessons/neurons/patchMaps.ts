@@ -4,6 +4,7 @@
  */
 import { SOBEL_X, SOBEL_Y } from '../../core/datasets/edgeDensity';
 import { conv2dRef } from '../../core/tensor/reference/conv2dRef';
+import { copyRegion } from '../shared/centralRegion';
 
 /** Side of the patch, in pixels (the MLP's 64·64 = 4,096 inputs). */
 export const PATCH_SIDE = 64;
@@ -55,11 +56,7 @@ export function cropPatch(
   }
   const x0 = cropStart(width, side, cx);
   const y0 = cropStart(height, side, cy);
-  const data = new Float32Array(side * side);
-  for (let y = 0; y < side; y++) {
-    for (let x = 0; x < side; x++) data[y * side + x] = image[(y0 + y) * width + x0 + x] as number;
-  }
-  return { x0, y0, side, data };
+  return { x0, y0, side, data: copyRegion(image, width, x0, y0, side, side) };
 }
 
 const kernel = (k: readonly (readonly number[])[]) => ({

@@ -14,10 +14,23 @@ export interface SliceArrays {
   intensity: Float32Array;
 }
 
-/** Copies the `w × h` region at (`x0`, `y0`) of a row-major map `width` wide. */
-function cut(data: Float32Array, width: number, x0: number, y0: number, w: number, h: number): Float32Array {
+/**
+ * Copies the `w × h` region whose top-left pixel is (`x0`, `y0`) out of a row-major map `width`
+ * pixels wide (the region must lie inside the map).
+ */
+export function copyRegion(
+  data: ArrayLike<number>,
+  width: number,
+  x0: number,
+  y0: number,
+  w: number,
+  h: number,
+): Float32Array {
   const out = new Float32Array(w * h);
-  for (let y = 0; y < h; y++) out.set(data.subarray((y0 + y) * width + x0, (y0 + y) * width + x0 + w), y * w);
+  for (let y = 0; y < h; y++) {
+    const row = (y0 + y) * width + x0;
+    for (let x = 0; x < w; x++) out[y * w + x] = data[row + x]!;
+  }
   return out;
 }
 
@@ -35,8 +48,8 @@ export function centralRegion<S extends SliceArrays>(slice: S, maxSide: number):
     ...slice,
     width: w,
     height: h,
-    values: cut(slice.values, slice.width, x0, y0, w, h),
-    intensity: cut(slice.intensity, slice.width, x0, y0, w, h),
+    values: copyRegion(slice.values, slice.width, x0, y0, w, h),
+    intensity: copyRegion(slice.intensity, slice.width, x0, y0, w, h),
     cropped: true,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { centralRegion } from '../../../src/lessons/shared/centralRegion';
+import { centralRegion, copyRegion } from '../../../src/lessons/shared/centralRegion';
 
 const slice = (width: number, height: number) => ({
   width,
@@ -7,6 +7,15 @@ const slice = (width: number, height: number) => ({
   values: Float32Array.from({ length: width * height }, (_, i) => i),
   intensity: Float32Array.from({ length: width * height }, (_, i) => -i),
   unit: 'HU',
+});
+
+describe('copyRegion', () => {
+  it('copies the rows of a region at its top-left corner', () => {
+    // A 4 × 3 map holding 10·row + column: the 2 × 2 region at (1, 1).
+    const map = [0, 1, 2, 3, 10, 11, 12, 13, 20, 21, 22, 23];
+    expect([...copyRegion(map, 4, 1, 1, 2, 2)]).toEqual([11, 12, 21, 22]);
+    expect([...copyRegion(map, 4, 0, 0, 4, 1)]).toEqual([0, 1, 2, 3]);
+  });
 });
 
 describe('centralRegion', () => {
