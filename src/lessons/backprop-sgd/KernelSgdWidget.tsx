@@ -140,36 +140,18 @@ export function KernelSgdWidget({ step, params, lang, setParam }: WidgetProps) {
         </figcaption>
       </figure>
       <div className="kernel-sgd__maps">
-        <figure>
-          <Heatmap
-            title={T.kernel[lang]}
-            desc={T.heatDesc[lang]}
-            state={maps.kernel}
-            lang={lang}
-            testId="kernel-before"
-          />
-          <figcaption>{T.kernel[lang]}</figcaption>
-        </figure>
-        <figure>
-          <Heatmap
-            title={T.gradient[lang]}
-            desc={T.heatDesc[lang]}
-            state={maps.gradient}
-            lang={lang}
-            testId="kernel-gradient"
-          />
-          <figcaption>{T.gradient[lang]}</figcaption>
-        </figure>
-        <figure>
-          <Heatmap
-            title={T.after[lang]}
-            desc={T.heatDesc[lang]}
-            state={maps.updated}
-            lang={lang}
-            testId="kernel-after"
-          />
-          <figcaption>{T.after[lang]}</figcaption>
-        </figure>
+        {(
+          [
+            [T.kernel[lang], maps.kernel, 'kernel-before'],
+            [T.gradient[lang], maps.gradient, 'kernel-gradient'],
+            [T.after[lang], maps.updated, 'kernel-after'],
+          ] as const
+        ).map(([title, state, testId]) => (
+          <figure key={testId}>
+            <Heatmap title={title} desc={T.heatDesc[lang]} state={state} lang={lang} testId={testId} />
+            <figcaption>{title}</figcaption>
+          </figure>
+        ))}
       </div>
       <div className="backprop-math">
         <Tex
