@@ -126,8 +126,8 @@ export const ZOO_MODELS: readonly ZooModelDef[] = [
     id: 'dae',
     name: { en: 'Denoising autoencoder', zh: '去噪自编码器' },
     idea: {
-      en: 'Squeezes a noisy patch through a narrow code and rebuilds it: trained to output the clean, standard-dose image.',
-      zh: '把有噪声的图块压缩成窄小的编码再重建：训练目标是输出干净的标准剂量图像。',
+      en: 'Squeezes a noisy low-dose patch through a narrow code and rebuilds it: trained to output the same patch without noise.',
+      zh: '把有噪声的低剂量图块压缩成窄小的编码再重建：训练目标是输出同一图块的无噪声版本。',
     },
     task: 'low-dose',
     kind: 'denoising',
