@@ -76,6 +76,9 @@ function onlySections(argv = process.argv.slice(2)) {
   return ids;
 }
 
+/** Zoo runs per model: forward passes (each of forwardAll and predict) and Grad-CAM passes. */
+const ZOO = { warmup: 10, runs: 60, gradCamWarmup: 5, gradCamRuns: 30 };
+
 /** ConvNetJS steps are weight updates of 32 examples (~1.2 s each here). */
 const CONVNETJS = { warmupSteps: 1, steps: 6 };
 
@@ -421,6 +424,32 @@ export const SECTIONS = [
     },
   },
   {
+    id: 'zoo',
+    title: 'Zoo: every activation (ZooRunner.forwardAll) vs bare predict, Grad-CAM',
+    run: async (ctx) => {
+      const { value, network, pageErrors } = await withBenchPage(ctx, 'none', async ({ call }) => {
+        const report = await call('init', 'wasm', 60);
+        const zoo = await call('zoo', ZOO, 600);
+        return { backend: report.backend, zoo };
+      });
+      const { models, ...rest } = value.zoo;
+      const zoo = { gradCamMs: rest.gradCamMs };
+      for (const [id, m] of Object.entries(models)) {
+        zoo[id] = {
+          forwardAllMs: m.forwardAllMs,
+          predictMs: m.predictMs,
+          forwardAllRatio: m.forwardAllRatio,
+          gradCamMs: m.gradCamMs,
+        };
+      }
+      const errors = Object.entries(models)
+        .filter(([, m]) => m.error || m.leakedTensors !== 0)
+        .map(([id, m]) => `${id}: ${m.error ?? `${m.leakedTensors} tensors leaked`}`);
+      ctx.results.zoo = { ...zoo, detail: { ...rest, backend: value.backend, models, network, pageErrors } };
+      if (errors.length) throw new Error(errors.join('; '));
+    },
+  },
+  {
     id: 'bundle',
     title: 'Initial JavaScript (gzip -9)',
     run: async (ctx) => {
@@ -469,6 +498,19 @@ function printTable(results) {
       `lessons: feature-map update 512² ${fmt(le.convUpdate512Ms, 2)} ms vs bare conv2d + download ${fmt(le.bareConv512Ms, 2)} ms (ratio ${fmt(le.convUpdateRatio, 2)}); in the page ${fmt(le.convUpdate512InAppMs, 2)} ms; step-through ${fmt(le.stepThroughFps, 1)} positions/s`,
     );
   }
+  const zoo = results.zoo;
+  if (zoo?.detail?.models) {
+    console.log(`zoo (${zoo.detail.backend}): forwardAll vs bare predict (ms), Grad-CAM (ms)`);
+    for (const id of Object.keys(zoo.detail.models)) {
+      const m = zoo[id] ?? {};
+      const d = zoo.detail.models[id] ?? {};
+      const e = d.error;
+      console.log(
+        `  ${id.padEnd(10)} ${fmt(m.forwardAllMs, 2)} vs ${fmt(m.predictMs, 2)} (ratio ${fmt(m.forwardAllRatio, 2)}, 10th percentiles ${fmt(d.forwardAllP10Ms, 2)} vs ${fmt(d.predictP10Ms, 2)}: ${fmt(d.ratioP10, 2)}); Grad-CAM ${fmt(m.gradCamMs, 2)}${e ? ` | error: ${e}` : ''}`,
+      );
+    }
+    console.log(`  TinyVGG Grad-CAM at ${zoo.detail.gradCamLayer}: ${fmt(zoo.gradCamMs, 2)} ms`);
+  }
   console.log(
     `initial JS: ${results.bundle?.initialJsGzipBytes ?? '—'} bytes gzip in ${results.bundle?.initialJsFiles?.length ?? 0} files`,
   );
@@ -491,6 +533,7 @@ async function main() {
     ceilings: previous.ceilings ?? {},
     imaging: previous.imaging ?? {},
     lessons: previous.lessons ?? {},
+    zoo: previous.zoo ?? {},
     bundle: previous.bundle ?? {},
     network: {},
     sections: [],

@@ -10,6 +10,7 @@ import { convnetjsBench, type ConvnetjsOptions, type ConvnetjsResult } from './c
 import { installImagingHooks } from './imagingHooks';
 import { convUpdateBench, type ConvUpdateResult } from './lessonsBench';
 import { pageEnv, type PageEnv } from './pageEnv';
+import { zooBench, type ZooBenchOptions, type ZooBenchResult } from './zooBench';
 import { profileTrainStep, type TrainProfile } from './profileBench';
 import { nextFrame } from './stats';
 import {
@@ -39,6 +40,8 @@ export interface RclBench {
   imaging(): Promise<ImagingBenchResult>;
   /** The convolution lesson's feature-map update next to a bare tf.conv2d + download (bench field `lessons`). */
   convUpdate(): Promise<ConvUpdateResult>;
+  /** The zoo's models: forwardAll (every activation) vs bare predict, Grad-CAM (bench field `zoo`). */
+  zoo(options?: ZooBenchOptions): Promise<ZooBenchResult>;
   /** Everything the last calls returned, with their extra detail (runs, threads...). */
   lastDetail: Record<string, unknown>;
 }
@@ -112,6 +115,7 @@ const api: RclBench = {
   }),
   imaging: logged('imaging', imagingBench),
   convUpdate: logged('convUpdate', () => convUpdateBench()),
+  zoo: logged('zoo', (options?: ZooBenchOptions) => zooBench(options)),
   profileTrainStep: logged('profileTrainStep', (steps?: number) => profileTrainStep(steps)),
   lastDetail,
 };
