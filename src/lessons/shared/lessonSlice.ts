@@ -42,6 +42,8 @@ export interface LessonSlice {
   window: VoiWindow;
   /** Windowed grey levels / 255, row-major, each in [0, 1]. */
   intensity: Float32Array;
+  /** Column spacing in mm (Pixel Spacing or Imager Pixel Spacing), absent for PNG/JPEG. */
+  spacingMm?: number;
 }
 
 /**
@@ -69,6 +71,7 @@ export function sliceFromImage(image: DecodedImage, id: string, name: string): L
     unit: frame.unit,
     window,
     intensity: windowedIntensity(values, window),
+    ...('pixelSpacing' in image && image.pixelSpacing ? { spacingMm: image.pixelSpacing[1] } : {}),
   };
 }
 
