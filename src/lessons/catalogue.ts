@@ -19,14 +19,6 @@ type Meta = Pick<CatalogueEntry, 'title' | 'summary' | 'minutes'>;
 
 /** Titles and summaries of the lessons not built yet (a built lesson's card uses its own meta). */
 const PLANNED: Readonly<Partial<Record<LessonId, Meta>>> = {
-  'cnn-architecture': {
-    title: { en: 'Anatomy of a CNN', zh: '卷积神经网络的结构' },
-    summary: {
-      en: 'A whole forward pass: every feature map, and the computation and receptive field of any unit you click.',
-      zh: '完整的前向传播：查看每张特征图，点击任一单元即可看到它的计算过程与感受野。',
-    },
-    minutes: 25,
-  },
   'train-classifier': {
     title: { en: 'Train a classifier', zh: '训练一个分类器' },
     summary: {

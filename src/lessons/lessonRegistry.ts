@@ -11,6 +11,7 @@ import { radiologyImagesMeta } from './radiology-images/radiologyImagesMeta';
 import { neuronsMeta } from './neurons/neuronsMeta';
 import { convolutionMeta } from './convolution/convolutionMeta';
 import { activationPoolingMeta } from './activation-pooling/activationPoolingMeta';
+import { cnnArchitectureMeta } from './cnn-architecture/cnnArchitectureMeta';
 
 /** A function that loads one lesson's chunk and returns its definition. */
 export type LessonLoader = () => Promise<LessonDef>;
@@ -23,6 +24,7 @@ export const lessonLoaders: Readonly<Partial<Record<LessonId, LessonLoader>>> = 
   convolution: () => import('./convolution/convolution').then((m) => m.convolution),
   'activation-pooling': () =>
     import('./activation-pooling/activationPooling').then((m) => m.activationPooling),
+  'cnn-architecture': () => import('./cnn-architecture/cnnArchitecture').then((m) => m.cnnArchitecture),
   'backprop-sgd': () => import('./backprop-sgd/backpropSgd').then((m) => m.backpropSgd),
 };
 
@@ -33,6 +35,7 @@ export const lessonMetas: Readonly<Partial<Record<LessonId, LessonMeta>>> = {
   neurons: neuronsMeta,
   convolution: convolutionMeta,
   'activation-pooling': activationPoolingMeta,
+  'cnn-architecture': cnnArchitectureMeta,
   'backprop-sgd': backpropSgdMeta,
 };
 

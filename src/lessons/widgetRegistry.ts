@@ -5,6 +5,7 @@ import { backpropSgdWidgets } from './backprop-sgd/widgets';
 import { neuronsWidgets } from './neurons/widgets';
 import { convolutionWidgets } from './convolution/widgets';
 import { activationPoolingWidgets } from './activation-pooling/widgets';
+import { cnnArchitectureWidgets } from './cnn-architecture/widgets';
 import { HuScaleWidget } from './radiology-images/HuScaleWidget';
 import { TextWidget } from './TextWidget';
 import { WidgetErrorBoundary, WidgetLoading } from './WidgetErrorBoundary';
@@ -36,6 +37,7 @@ export const widgetRegistry: Readonly<Record<string, ComponentType<WidgetProps>>
   ...neuronsWidgets,
   ...convolutionWidgets,
   ...activationPoolingWidgets,
+  ...cnnArchitectureWidgets,
   'hu-scale': HuScaleWidget,
   'window-math': WindowMathWidget,
   'dicom-viewer': DicomViewerWidget,

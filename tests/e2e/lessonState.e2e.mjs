@@ -97,6 +97,7 @@ export const tests = [
         ...[1, 2, 3, 4, 5].map((n) => `#/lesson/neurons?step=${n}`),
         ...[1, 2, 3, 4, 5].map((n) => `#/lesson/convolution?step=${n}`),
         ...[1, 2, 3, 4].map((n) => `#/lesson/activation-pooling?step=${n}`),
+        ...[1, 2, 3, 4, 5].map((n) => `#/lesson/cnn-architecture?step=${n}`),
         '#/zoo',
         '#/playground',
         '#/about',

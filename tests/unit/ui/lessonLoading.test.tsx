@@ -56,7 +56,7 @@ describe('lesson loading', () => {
   });
 
   it('an unbuilt lesson is "coming soon" and an unknown id is not found, without loading', () => {
-    render(<LessonRoute lessonId="cnn-architecture" query={{}} />);
+    render(<LessonRoute lessonId="transfer-learning" query={{}} />);
     expect(screen.getByTestId('lesson-coming')).toBeTruthy();
     cleanup();
     render(<LessonRoute lessonId="no-such-lesson" query={{}} />);

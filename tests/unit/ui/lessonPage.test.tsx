@@ -123,7 +123,7 @@ describe('lesson page', () => {
   });
 
   it('says "coming soon" for a planned lesson and not-found for an unknown id', () => {
-    renderApp('#/lesson/cnn-architecture');
+    renderApp('#/lesson/transfer-learning');
     expect(screen.getByTestId('lesson-coming')).toBeTruthy();
     expect(screen.getByText('This lesson is coming soon')).toBeTruthy();
     resetApp('#/lesson/no-such-lesson');

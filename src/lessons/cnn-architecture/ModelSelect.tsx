@@ -1,0 +1,40 @@
+import { useId } from 'react';
+import type { Lang } from '../../core/lessons/types';
+import { ZOO_MODELS } from '../../core/models/zooCatalog';
+import type { ZooModelDef } from '../../core/models/zooTypes';
+import { MODEL_PARAM } from './cnnArchitectureParams';
+import { inputTexts as T } from './inputWidgetTexts';
+
+/**
+ * The zoo model select of the `cnn-architecture` widgets (the `model` parameter, hidden from the
+ * generic controls on the steps that show this), with the chosen architecture's idea under it.
+ */
+export function ModelSelect({
+  def,
+  lang,
+  setParam,
+}: {
+  def: ZooModelDef;
+  lang: Lang;
+  setParam(id: string, value: string): void;
+}) {
+  const id = useId();
+  return (
+    <div className="cnn-model-select">
+      <label htmlFor={id}>{T.model[lang]}</label>{' '}
+      <select
+        id={id}
+        value={def.id}
+        data-testid="cnn-model-select"
+        onChange={(e) => setParam(MODEL_PARAM.id, e.target.value)}
+      >
+        {ZOO_MODELS.map((m) => (
+          <option key={m.id} value={m.id}>
+            {m.name[lang]}
+          </option>
+        ))}
+      </select>
+      <p className="hint cnn-model-select__idea">{def.idea[lang]}</p>
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+/**
+ * The step parameters of the `cnn-architecture` lesson: everything a link must reproduce (model,
+ * slice, crop centre, selected layer and unit, Grad-CAM class and layer).
+ */
+import type { EnumParamDef, NumberParamDef, ParamValues, TextParamDef } from '../../core/lessons/types';
+import { ZOO_MODELS } from '../../core/models/zooCatalog';
+import type { UnitRef } from '../../core/models/zooTypes';
+import { paramNumber, paramString } from '../paramValue';
+import { SLICE_PARAM } from '../shared/lessonSlice';
+
+/** Which zoo model the lesson takes apart. */
+export const MODEL_PARAM: EnumParamDef = {
+  kind: 'enum',
+  id: 'model',
+  label: { en: 'Model', zh: '模型' },
+  options: ZOO_MODELS.map((m) => ({ value: m.id, label: m.name })),
+  default: 'tiny-vgg',
+};
+
+/** Largest image side a crop centre can name. */
+const MAX_SIDE = 4096;
+
+/** Crop centre, column in source pixels; −1 = automatic (the sample's lesion, else the slice centre). */
+export const CENTRE_X_PARAM: NumberParamDef = {
+  kind: 'number',
+  id: 'cx',
+  label: { en: 'Crop centre, column', zh: '裁剪中心（列）' },
+  min: -1,
+  max: MAX_SIDE - 1,
+  step: 1,
+  default: -1,
+  hidden: true,
+};
+
+/** Crop centre, row in source pixels; −1 = automatic. */
+export const CENTRE_Y_PARAM: NumberParamDef = {
+  kind: 'number',
+  id: 'cy',
+  label: { en: 'Crop centre, row', zh: '裁剪中心（行）' },
+  min: -1,
+  max: MAX_SIDE - 1,
+  step: 1,
+  default: -1,
+  hidden: true,
+};
+
+/** A layer name ('' = the widget's default layer). */
+const LAYER_NAME_PATTERN = '[A-Za-z0-9_]{0,48}';
+
+/** The layer whose maps are shown in detail (feature-map step) or outlined (layer-table step). */
+export const LAYER_PARAM: TextParamDef = {
+  kind: 'text',
+  id: 'layer',
+  label: { en: 'Layer', zh: '层' },
+  pattern: LAYER_NAME_PATTERN,
+  maxLength: 48,
+  default: '',
+  hidden: true,
+};
+
+/** The clicked unit of {@link LAYER_PARAM}: `row,column,channel` ('' = none). */
+export const UNIT_PARAM: TextParamDef = {
+  kind: 'text',
+  id: 'unit',
+  label: { en: 'Unit', zh: '单元' },
+  pattern: '(\\d{1,4},\\d{1,4},\\d{1,4})?',
+  maxLength: 16,
+  default: '',
+  hidden: true,
+};
+
+/** Grad-CAM class index; −1 = the predicted class. */
+export const CLASS_PARAM: NumberParamDef = {
+  kind: 'number',
+  id: 'cls',
+  label: { en: 'Class', zh: '类别' },
+  min: -1,
+  max: 15,
+  step: 1,
+  default: -1,
+  hidden: true,
+};
+
+/** Grad-CAM layer ('' = the last convolutional layer). */
+export const CAM_LAYER_PARAM: TextParamDef = {
+  kind: 'text',
+  id: 'cam',
+  label: { en: 'Grad-CAM layer', zh: 'Grad-CAM 层' },
+  pattern: LAYER_NAME_PATTERN,
+  maxLength: 48,
+  default: '',
+  hidden: true,
+};
+
+/** The parameters every step shares: model, slice and crop centre. */
+export const INPUT_PARAMS = [MODEL_PARAM, SLICE_PARAM, CENTRE_X_PARAM, CENTRE_Y_PARAM] as const;
+
+/** The crop centre in the URL, or undefined for "automatic". */
+export function centreParam(values: ParamValues): { row: number; column: number } | undefined {
+  const column = paramNumber(values[CENTRE_X_PARAM.id], CENTRE_X_PARAM.default);
+  const row = paramNumber(values[CENTRE_Y_PARAM.id], CENTRE_Y_PARAM.default);
+  return column < 0 || row < 0 ? undefined : { row, column };
+}
+
+/** The selected unit of `layer`, or undefined when none is selected. */
+export function unitParam(values: ParamValues, layer: string): UnitRef | undefined {
+  const s = paramString(values[UNIT_PARAM.id], UNIT_PARAM.default);
+  if (s === '' || layer === '') return undefined;
+  const [row = 0, column = 0, channel = 0] = s.split(',').map(Number);
+  return { layer, row, column, channel };
+}
+
+/** `row,column,channel` for the URL. */
+export function formatUnit(unit: Pick<UnitRef, 'row' | 'column' | 'channel'>): string {
+  return `${unit.row},${unit.column},${unit.channel}`;
+}
