@@ -103,8 +103,7 @@ export const en = {
 
   'zoo.title': 'Model zoo',
   'zoo.body':
-    'Here you will find small pretrained CNNs for radiology images: each with its architecture, the data it was trained on and how well it does, ready to run on a slice in your browser.',
-  'zoo.notBuilt': 'The model zoo is not built yet. No models are available on this page today.',
+    'Small CNNs trained on phantom radiology tasks, each with its architecture, the data it was trained on and how well it did on validation data. Run any of them on a slice or a phantom in your browser, and time it on this device.',
   'playground.title': 'Playground',
   'playground.body':
     'Here you will be able to load your own images or a phantom dataset, build a small network and train it in the browser, with ROC curves, sensitivity and specificity.',

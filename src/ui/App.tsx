@@ -9,7 +9,7 @@ import { Header } from './Header';
 import { LessonRoute } from './LessonPage';
 import { useRoute } from './router';
 import { useSettingsStore } from './settingsStore';
-import { NotFoundPage, PlaygroundPage, ZooPage } from './StaticPages';
+import { NotFoundPage, PlaygroundPage, ZooRoute } from './StaticPages';
 
 function Page({ route }: { route: Route }) {
   switch (route.page) {
@@ -18,7 +18,7 @@ function Page({ route }: { route: Route }) {
     case 'lesson':
       return <LessonRoute lessonId={route.lessonId} query={route.query} />;
     case 'zoo':
-      return <ZooPage />;
+      return <ZooRoute />;
     case 'playground':
       return <PlaygroundPage />;
     case 'about':

@@ -1,15 +1,25 @@
-import { useT } from '../i18n/useT';
+import { lazy, Suspense } from 'react';
+import { useLang, useT } from '../i18n/useT';
+import { WidgetErrorBoundary, WidgetLoading } from '../lessons/WidgetErrorBoundary';
 import { usePageTitle } from './usePageTitle';
 
-/** `#/zoo`: what the model zoo will hold, and an honest statement that it is not built yet. */
-export function ZooPage() {
+/* The zoo's cards, run panel and speed table arrive with their own chunk (tfjs-free first paint). */
+const ZooPage = lazy(() => import('./zoo/ZooPage').then((m) => ({ default: m.ZooPage })));
+
+/** `#/zoo`: the heading and introduction at once, then the lazily loaded zoo (zoo/ZooPage.tsx). */
+export function ZooRoute() {
   const t = useT();
+  const lang = useLang();
   usePageTitle(t('zoo.title'));
   return (
-    <div className="page page--narrow" data-testid="zoo-page">
+    <div className="page" data-testid="zoo-page">
       <h1 tabIndex={-1}>{t('zoo.title')}</h1>
       <p className="lead">{t('zoo.body')}</p>
-      <p className="callout">{t('zoo.notBuilt')}</p>
+      <WidgetErrorBoundary lang={lang}>
+        <Suspense fallback={<WidgetLoading lang={lang} />}>
+          <ZooPage />
+        </Suspense>
+      </WidgetErrorBoundary>
     </div>
   );
 }

@@ -22,9 +22,16 @@ describe('app shell', () => {
     await waitFor(() => expect(screen.getByTestId('lesson-catalogue')).toBeTruthy());
   });
 
-  it('zoo and playground say honestly that they are not built yet', () => {
+  it('the zoo shows its heading at once and its seven model cards once its code has loaded', async () => {
     renderApp('#/zoo');
-    expect(screen.getByTestId('zoo-page').textContent).toContain('not built yet');
+    const page = screen.getByTestId('zoo-page');
+    expect(within(page).getByRole('heading', { level: 1 }).textContent).toBe('Model zoo');
+    const cards = await screen.findByTestId('zoo-cards', {}, { timeout: 10_000 });
+    expect(within(cards).getAllByRole('listitem')).toHaveLength(7);
+    expect(page.textContent).not.toContain('not built yet');
+  });
+
+  it('the playground says honestly that it is not built yet', () => {
     resetApp('#/playground');
     renderApp('#/playground');
     expect(screen.getByTestId('playground-page').textContent).toContain('not built yet');
