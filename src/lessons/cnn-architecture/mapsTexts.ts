@@ -257,8 +257,8 @@ export const unitTexts = {
 export const camTexts = {
   classTitle: { en: 'Class to explain', zh: '要解释的类别' },
   classOption: {
-    en: (name: string, p: string) => `${name} (p = ${p})`,
-    zh: (name: string, p: string) => `${name}（p = ${p}）`,
+    en: (name: string, p: string) => `${name} (p ${p.startsWith('<') ? p : `= ${p}`})`,
+    zh: (name: string, p: string) => `${name}（p ${p.startsWith('<') ? p : `= ${p}`}）`,
   } satisfies Fn<[string, string]>,
   predictedMark: { en: ' — predicted', zh: '（预测类别）' },
   layerLabel: { en: 'Layer whose maps are weighted', zh: '被加权的特征图所在的层' },
@@ -285,8 +285,8 @@ export const camTexts = {
   } satisfies Fn<[string]>,
   score: {
     en: (y: string, p: string) =>
-      `Class score y_c (the logit, before softmax) = ${y}; its probability = ${p}.`,
-    zh: (y: string, p: string) => `类别得分 y_c（softmax 之前的 logit）= ${y}；其概率 = ${p}。`,
+      `Class score y_c (the logit, before softmax) = ${y}; its probability is ${p}.`,
+    zh: (y: string, p: string) => `类别得分 y_c（softmax 之前的 logit）= ${y}；其概率为 ${p}。`,
   } satisfies Fn<[string, string]>,
   alphaTitle: {
     en: (k: number) => `Channel weights α_k (mean gradient ∂y_c/∂A^k over positions), ${k} channels`,

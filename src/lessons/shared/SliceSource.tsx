@@ -74,10 +74,15 @@ export function SliceSource({
       </p>
       {state.status === 'error' && (
         <p role="alert" className="widget-error">
-          {translate(lang, 'sample.failed', {
-            message:
-              state.error instanceof ImageDecodeError ? state.error.localized(lang) : state.error.message,
-          })}
+          {state.error instanceof ImageDecodeError ? (
+            translate(lang, 'sample.failed', { message: state.error.localized(lang) })
+          ) : (
+            <>
+              {translate(lang, 'sample.failed', { message: '' })}
+              {/* The browser's own message (a network failure) comes in English. */}
+              <span lang="en">{state.error.message}</span>
+            </>
+          )}
         </p>
       )}
       <input
