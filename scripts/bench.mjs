@@ -439,6 +439,8 @@ export const SECTIONS = [
           forwardAllMs: m.forwardAllMs,
           predictMs: m.predictMs,
           forwardAllRatio: m.forwardAllRatio,
+          forwardAllFreshMs: m.forwardAllFreshMs,
+          forwardAllFreshRatio: m.forwardAllFreshRatio,
           gradCamMs: m.gradCamMs,
         };
       }
@@ -500,13 +502,15 @@ function printTable(results) {
   }
   const zoo = results.zoo;
   if (zoo?.detail?.models) {
-    console.log(`zoo (${zoo.detail.backend}): forwardAll vs bare predict (ms), Grad-CAM (ms)`);
+    console.log(
+      `zoo (${zoo.detail.backend}): forwardAll into recycled buffers vs bare predict (ms); fresh arrays; Grad-CAM (ms)`,
+    );
     for (const id of Object.keys(zoo.detail.models)) {
       const m = zoo[id] ?? {};
       const d = zoo.detail.models[id] ?? {};
       const e = d.error;
       console.log(
-        `  ${id.padEnd(10)} ${fmt(m.forwardAllMs, 2)} vs ${fmt(m.predictMs, 2)} (ratio ${fmt(m.forwardAllRatio, 2)}, 10th percentiles ${fmt(d.forwardAllP10Ms, 2)} vs ${fmt(d.predictP10Ms, 2)}: ${fmt(d.ratioP10, 2)}); Grad-CAM ${fmt(m.gradCamMs, 2)}${e ? ` | error: ${e}` : ''}`,
+        `  ${id.padEnd(10)} ${fmt(m.forwardAllMs, 2)} vs ${fmt(m.predictMs, 2)} (ratio ${fmt(m.forwardAllRatio, 2)}, 10th percentiles ${fmt(d.forwardAllP10Ms, 2)} vs ${fmt(d.predictP10Ms, 2)}: ${fmt(d.ratioP10, 2)}); fresh ${fmt(m.forwardAllFreshMs, 2)} vs ${fmt(d.freshPhasePredictMs, 2)} (ratio ${fmt(m.forwardAllFreshRatio, 2)}); Grad-CAM ${fmt(m.gradCamMs, 2)}${e ? ` | error: ${e}` : ''}`,
       );
     }
     console.log(`  TinyVGG Grad-CAM at ${zoo.detail.gradCamLayer}: ${fmt(zoo.gradCamMs, 2)} ms`);

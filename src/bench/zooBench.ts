@@ -3,9 +3,12 @@
  * files in `public/models/<id>/` with `loadZooModel` (as the `#/zoo` page loads them),
  *
  * - `ZooRunner.forwardAll` (one execution, every intermediate activation downloaded as a
- *   Float32Array) next to the bare `model.predict` + `await data()` of the same input on the same
- *   backend, interleaved run by run (the order alternating) so that drift on a busy machine hits
- *   both alike; medians and their ratio;
+ *   Float32Array) as the app runs it, i.e. into a caller-owned `ForwardBuffers` (as `useZooForward`
+ *   does: recycled arrays, filled straight from the wasm heap), next to the bare `model.predict` +
+ *   `await data()` of the same input on the same backend; also `forwardAll` without buffers (fresh
+ *   arrays from `data()`), for transparency. Each forwardAll is interleaved run by run with predict
+ *   (the order alternating) so that drift on a busy machine hits both alike; the fresh one in a
+ *   second phase, so that its allocations do not trigger collections in the first; medians, ratios;
  * - `ZooRunner.gradCam` for every classifier, at the layer the page offers first
  *   (`gradCamLayers()[0]`), and for TinyVGG at its last convolution (`conv_2_2`).
  *
@@ -16,14 +19,15 @@ import { mulberry32 } from '../core/datasets/discPhantom';
 import { ZooRunner } from '../core/models/ZooRunner';
 import { ZOO_MODELS } from '../core/models/zooCatalog';
 import { loadZooModel } from '../core/models/zooStorage';
-import type { ZooModelId } from '../core/models/zooTypes';
+import { ForwardBuffers } from '../core/models/forwardBuffers';
+import type { ForwardResult, ZooModelId } from '../core/models/zooTypes';
 import { median, nextFrame, round } from './stats';
 
 /** How many runs each figure takes. */
 export interface ZooBenchOptions {
-  /** Untimed forward runs (each of forwardAll and predict) before the timed ones. Default 5. */
+  /** Untimed runs (of each kind, in each of the two phases) before the timed ones. Default 5. */
   warmup?: number;
-  /** Timed runs of each of forwardAll and predict. Default 30. */
+  /** Timed runs of each kind in each phase (forwardAll recycled + predict, then forwardAll fresh + predict). Default 30. */
   runs?: number;
   /** Untimed Grad-CAM runs. Default 3. */
   gradCamWarmup?: number;
@@ -35,8 +39,20 @@ export interface ZooBenchOptions {
 
 /** The figures of one model. */
 export interface ZooModelFigures {
-  /** Median ms of `ZooRunner.forwardAll` (upload, one execution, every activation downloaded). */
+  /**
+   * Median ms of `ZooRunner.forwardAll(input, buffers)` with a caller-owned `ForwardBuffers` of
+   * depth 2, as `useZooForward` runs it (upload, one execution, every activation written into
+   * recycled arrays).
+   */
   forwardAllMs: number | null;
+  /** Median ms of `ZooRunner.forwardAll(input)` without buffers (every activation a fresh array from `data()`). */
+  forwardAllFreshMs: number | null;
+  /** Median ms of `predict` in the runs interleaved with the fresh forwardAll ones. */
+  freshPhasePredictMs: number | null;
+  /** forwardAllFreshMs / freshPhasePredictMs. */
+  forwardAllFreshRatio: number | null;
+  /** Bytes held by the ForwardBuffers (two sets of every downloaded activation). */
+  bufferBytes: number;
   /** Median ms of the bare `model.predict` + `await data()` (upload included). */
   predictMs: number | null;
   /** forwardAllMs / predictMs (target ≤ 1.3). */
@@ -57,6 +73,7 @@ export interface ZooModelFigures {
   predictP10Ms: number | null;
   ratioP10: number | null;
   forwardAllRunsMs: number[];
+  forwardAllFreshRunsMs: number[];
   predictRunsMs: number[];
   /** Tensors alive after the model was disposed minus before it was loaded (must be 0). */
   leakedTensors: number;
@@ -107,7 +124,7 @@ async function timeGradCam(
 
 const TINY_VGG_LAST_CONV = 'conv_2_2';
 
-/** One model: load, interleaved forwardAll / predict runs, Grad-CAM, dispose. */
+/** One model: load, interleaved forwardAll (recycled, fresh) / predict runs, Grad-CAM, dispose. */
 async function benchModel(
   id: ZooModelId,
   o: Required<Omit<ZooBenchOptions, 'ids'>>,
@@ -117,6 +134,10 @@ async function benchModel(
   const before = tf.memory().numTensors;
   const figures: ZooModelFigures = {
     forwardAllMs: null,
+    forwardAllFreshMs: null,
+    freshPhasePredictMs: null,
+    forwardAllFreshRatio: null,
+    bufferBytes: 0,
     predictMs: null,
     forwardAllRatio: null,
     gradCamMs: null,
@@ -128,6 +149,7 @@ async function benchModel(
     predictP10Ms: null,
     ratioP10: null,
     forwardAllRunsMs: [],
+    forwardAllFreshRunsMs: [],
     predictRunsMs: [],
     leakedTensors: 0,
   };
@@ -138,51 +160,71 @@ async function benchModel(
     runner = await ZooRunner.create(model);
     const size = runner.inputSize;
     const inputs = [inputLike(size, 1), inputLike(size, 2)];
-    const all: number[] = [];
-    const bare: number[] = [];
-    for (let i = 0; i < o.warmup + o.runs; i++) {
-      const input = inputs[i % 2]!;
-      const timeAll = async () => {
+    const buffers = new ForwardBuffers(2);
+    const r = runner;
+    let last: ForwardResult | undefined;
+    /** `run(input)` and `bare(input)` interleaved run by run, the order alternating; their times. */
+    const interleave = async (
+      run: (input: Float32Array) => Promise<unknown>,
+      bare: (input: Float32Array) => Promise<unknown>,
+    ): Promise<[number[], number[]]> => {
+      const timed = async (f: () => Promise<unknown>): Promise<number> => {
         const t0 = performance.now();
-        const r = await runner!.forwardAll(input);
-        const ms = performance.now() - t0;
-        figures.layers = r.outputs.length;
-        // Distinct arrays: a flatten layer shares its input's array.
-        figures.activationValues = [...new Set(r.outputs.map((x) => x.values))].reduce(
-          (n, v) => n + v.length,
-          0,
-        );
-        return ms;
-      };
-      const timeBare = async () => {
-        const t0 = performance.now();
-        await runner!.predict(input);
+        await f();
         return performance.now() - t0;
       };
-      let a: number;
-      let b: number;
-      if (i % 2 === 0) {
-        a = await timeAll();
-        b = await timeBare();
-      } else {
-        b = await timeBare();
-        a = await timeAll();
+      const ts: [number[], number[]] = [[], []];
+      for (let i = 0; i < o.warmup + o.runs; i++) {
+        const input = inputs[i % 2]!;
+        let a: number;
+        let b: number;
+        if (i % 2 === 0) {
+          a = await timed(() => run(input));
+          b = await timed(() => bare(input));
+        } else {
+          b = await timed(() => bare(input));
+          a = await timed(() => run(input));
+        }
+        if (i >= o.warmup) {
+          ts[0].push(a);
+          ts[1].push(b);
+        }
       }
-      if (i >= o.warmup) {
-        all.push(a);
-        bare.push(b);
-      }
+      return ts;
+    };
+    const predict = (input: Float32Array) => r.predict(input);
+    // The figure the target is about: forwardAll as the app runs it, with recycled arrays.
+    const [all, bare] = await interleave(
+      (input) => r.forwardAll(input, buffers).then((res) => (last = res)),
+      predict,
+    );
+    // Then, separately (its allocations would trigger collections in the runs above), fresh arrays.
+    const [fresh, bareFresh] = await interleave((input) => r.forwardAll(input), predict);
+    if (last) {
+      figures.layers = last.outputs.length;
+      // Distinct arrays: a flatten layer shares its input's array.
+      figures.activationValues = [...new Set(last.outputs.map((x) => x.values))].reduce(
+        (n, v) => n + v.length,
+        0,
+      );
     }
     const a = median(all);
     const b = median(bare);
+    const f = median(fresh);
+    const bf = median(bareFresh);
     figures.forwardAllMs = round(a);
     figures.predictMs = round(b);
     figures.forwardAllRatio = round(a / b, 3);
+    figures.forwardAllFreshMs = round(f);
+    figures.freshPhasePredictMs = round(bf);
+    figures.forwardAllFreshRatio = round(f / bf, 3);
+    figures.bufferBytes = buffers.byteLength;
     const p10 = (xs: number[]) => [...xs].sort((u, v) => u - v)[Math.floor(xs.length / 10)]!;
     figures.forwardAllP10Ms = round(p10(all));
     figures.predictP10Ms = round(p10(bare));
     figures.ratioP10 = round(p10(all) / p10(bare), 3);
     figures.forwardAllRunsMs = all.map((t) => round(t, 2));
+    figures.forwardAllFreshRunsMs = fresh.map((t) => round(t, 2));
     figures.predictRunsMs = bare.map((t) => round(t, 2));
     const layer = runner.gradCamLayers()[0];
     if (layer) {

@@ -6,6 +6,8 @@
  *   `tf.model({ inputs: model.inputs, outputs: [every non-input layer's output] })`. That model is a
  *   view over the same layer objects: it owns no weights of its own (building it creates no
  *   tensor and does not change the layers' reference counts), so it is never disposed separately.
+ *   With a caller-owned `ForwardBuffers` the activations are written into recycled arrays (see
+ *   `forwardBuffers.ts` for why and for how long they stay valid).
  * - `predict`: the bare `model.predict` + download the bench compares with.
  * - `gradCam`: Grad-CAM at a chosen layer (see `gradCam.ts`).
  * - `layerWeights`: a layer's kernel and bias as Float32Arrays, for the unit explanations.
@@ -18,19 +20,13 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import { loadTfCore, loadTfLayers } from '../tensor/initBackend';
 import { describeModel } from './describeModel';
 import type { LayerWeights } from './explainUnit';
+import { copyFromWasmHeap, float32Data, type ForwardBuffers } from './forwardBuffers';
 import { gradCamLayerNames, gradCamTensors, SCORE_LAYER } from './gradCam';
 import type { ForwardResult, GradCamResult, LayerOutput, ModelGraph } from './zooTypes';
 
 type Tf = typeof tfc;
 type Layer = tfl.LayersModel['layers'][number];
 type Weight = Layer['weights'][number];
-
-/** The tensors' data as float32 (the zoo's models are float32 throughout). */
-async function float32Data(t: tfc.Tensor): Promise<Float32Array> {
-  const d = await t.data();
-  if (!(d instanceof Float32Array)) throw new Error(`expected float32 data, got ${t.dtype}`);
-  return d;
-}
 
 /** Runs a zoo model and hands back plain arrays. Create with {@link ZooRunner.create}. */
 export class ZooRunner {
@@ -111,13 +107,24 @@ export class ZooRunner {
   /**
    * Runs the model once and returns every layer's output (batch 1, HWC or vector), in graph order
    * with the input first (a copy of `input`); `prediction` is the last. One execution of the
-   * multi-output view (the same kernels `predict` runs); all downloads are awaited together. A
-   * flatten layer's output shares its input's `values` array (the same numbers in the same order),
-   * so treat the arrays as read-only.
+   * multi-output view (the same kernels `predict` runs), then every activation is downloaded.
+   * A flatten layer's output shares its input's `values` array (the same numbers in the same
+   * order), so treat the arrays as read-only.
+   *
+   * Without `buffers`, every array is new (`await data()`, all in parallel) and the caller may keep
+   * it as long as it likes. With `buffers` (a {@link ForwardBuffers} the caller owns), the layers'
+   * arrays are recycled: **they stay valid until `depth` further calls with the same buffers**,
+   * then hold a later result's values. They are filled straight from the wasm heap when wasm is
+   * active ({@link copyFromWasmHeap}), else from `data()`. The input copy (`outputs[0].values`) is
+   * always a new array, whatever `buffers`: consumers key caches on its identity and hand it to
+   * later asynchronous work (Grad-CAM), and it is small (size² values). The result object, its
+   * `outputs` array and each `LayerOutput` are new on every call.
    */
-  async forwardAll(input: Float32Array): Promise<ForwardResult> {
+  async forwardAll(input: Float32Array, buffers?: ForwardBuffers): Promise<ForwardResult> {
     this.live();
     const x = this.inputTensor(input);
+    // Claimed before any await, so that calls in flight together never share a set.
+    const array = buffers?.claim();
     let outs: tfc.Tensor[] = [];
     try {
       // `execute` runs the graph once for all outputs, without predict's batching (a slice of the
@@ -126,7 +133,7 @@ export class ZooRunner {
         const y = this.everyOutput.execute(x, this.outputTensorNames);
         outs = Array.isArray(y) ? y : [y];
       }
-      const data = await Promise.all(outs.map(float32Data));
+      const data = array ? await this.readInto(outs, array) : await Promise.all(outs.map(float32Data));
       const byName = new Map<string, LayerOutput>();
       this.outputNames.forEach((name, i) =>
         byName.set(name, { name, shape: outs[i]!.shape.slice(1), values: data[i]! }),
@@ -150,6 +157,21 @@ export class ZooRunner {
     } finally {
       this.tf.dispose([x, ...outs]);
     }
+  }
+
+  /** Every tensor's values written into the claimed set's arrays (heap copies first, then the rest awaited together). */
+  private async readInto(
+    outs: readonly tfc.Tensor[],
+    array: (slot: number, length: number) => Float32Array,
+  ): Promise<Float32Array[]> {
+    const targets = outs.map((t, i) => array(i, t.size));
+    const slow: Promise<void>[] = [];
+    outs.forEach((t, i) => {
+      const target = targets[i]!;
+      if (!copyFromWasmHeap(this.tf, t, target)) slow.push(float32Data(t).then((d) => target.set(d)));
+    });
+    if (slow.length) await Promise.all(slow);
+    return targets;
   }
 
   /** The bare `model.predict` of one image and the download of its output. */

@@ -2,14 +2,16 @@
  * ZooRunner on the wasm backend with the zoo's architectures (random seeded weights): every
  * activation of one forward pass checked against model.predict and against the plain-TS reference
  * maths layer by layer; no tensor growth over 100 forward + Grad-CAM passes; dispose frees
- * everything; weights and errors.
+ * everything; weights and errors. Recycled outputs (ForwardBuffers): the wasm heap copy against
+ * data() for every zoo model, the validity contract, heap growth, the cpu fallback.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type * as tfc from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { initBackend, loadTfCore, loadTfLayers } from '../../../../src/core/tensor/initBackend';
 import { ZooRunner } from '../../../../src/core/models/ZooRunner';
-import { getZooModel } from '../../../../src/core/models/zooCatalog';
+import { copyFromWasmHeap, ForwardBuffers } from '../../../../src/core/models/forwardBuffers';
+import { getZooModel, ZOO_MODELS } from '../../../../src/core/models/zooCatalog';
 import type { ForwardResult, LayerOutput, ZooModelId } from '../../../../src/core/models/zooTypes';
 import { conv2dRef, pool2dRef, type Volume } from '../../../../src/core/tensor/reference';
 import { mulberry32 } from '../../../../src/core/datasets/discPhantom';
@@ -214,15 +216,16 @@ describe('ZooRunner.forwardAll', () => {
 
 describe('ZooRunner memory', () => {
   it.each<ZooModelId>(['mobilenet', 'resnet'])(
-    '%s: 100 forward + Grad-CAM passes leave no tensor behind',
+    '%s: 100 forward (fresh and recycled) + Grad-CAM passes leave no tensor behind',
     async (id) => {
       const runner = await ZooRunner.create(build(id));
       const layer = runner.gradCamLayers()[0]!;
       const input = randomInput(64, 5);
+      const buffers = new ForwardBuffers();
       await expectNoTensorLeak(tf, async () => {
         for (let i = 0; i < 100; i++) {
           input[i] = (i % 7) / 7; // vary the input a little
-          await runner.forwardAll(input);
+          await runner.forwardAll(input, i % 2 ? buffers : undefined);
           await runner.gradCam(input, i % 2, layer);
         }
       });
@@ -289,5 +292,131 @@ describe('ZooRunner.layerWeights and errors', () => {
     expect(mlp.gradCamLayers()).toEqual([]);
     await expect(mlp.gradCam(input, 0, 'hidden')).rejects.toThrow(/no spatial output/);
     mlp.dispose();
+  });
+});
+
+describe('ZooRunner.forwardAll with ForwardBuffers', () => {
+  const valuesOf = (r: ForwardResult) => r.outputs.map((o) => o.values);
+  const asWasm = () => tf.backend() as unknown as { wasm: { HEAPU8: Uint8Array } };
+
+  it.each(ZOO_MODELS.map((m) => m.id))(
+    '%s: copyFromWasmHeap equals data() for every layer; forwardAll with buffers equals the fresh arrays, without data()',
+    async (id) => {
+      const model = build(id, 4);
+      const input = randomInput(64, 8);
+      await expectNoTensorLeak(tf, async () => {
+        const every = layers.model({
+          inputs: model.inputs,
+          outputs: model.layers.slice(1).map((l) => l.output as tfl.SymbolicTensor),
+        });
+        const x = tf.tensor4d(input, [1, 64, 64, 1]);
+        const ys = every.predict(x) as tfc.Tensor[];
+        for (const y of ys) {
+          const target = new Float32Array(y.size).fill(NaN);
+          expect(copyFromWasmHeap(tf, y, target)).toBe(true);
+          expect(target).toEqual(await y.data());
+        }
+        tf.dispose([x, ...ys]);
+      });
+      const runner = await ZooRunner.create(model);
+      const fresh = await runner.forwardAll(input);
+      const data = vi.spyOn(tf.Tensor.prototype, 'data');
+      const buffers = new ForwardBuffers();
+      const recycled = await expectNoTensorLeak(tf, () => runner.forwardAll(input, buffers));
+      expect(data).not.toHaveBeenCalled(); // every activation came straight from the heap
+      data.mockRestore();
+      expect(recycled.outputs.map((o) => [o.name, o.shape])).toEqual(
+        fresh.outputs.map((o) => [o.name, o.shape]),
+      );
+      expect(valuesOf(recycled)).toEqual(valuesOf(fresh));
+      runner.dispose();
+    },
+  );
+
+  it('keeps a result for depth calls, then recycles its arrays (never the input copy); concurrent calls; other models', async () => {
+    const vgg = await ZooRunner.create(build('tiny-vgg'));
+    const inputs = [1, 2, 3].map((seed) => randomInput(64, 20 + seed));
+    const fresh = await Promise.all(inputs.map((i) => vgg.forwardAll(i)));
+    const buffers = new ForwardBuffers(2);
+    await expectNoTensorLeak(tf, async () => {
+      const r1 = await vgg.forwardAll(inputs[0]!, buffers);
+      const r2 = await vgg.forwardAll(inputs[1]!, buffers);
+      expect(valuesOf(r1)).toEqual(valuesOf(fresh[0]!));
+      const r3 = await vgg.forwardAll(inputs[2]!, buffers);
+      expect(valuesOf(r2)).toEqual(valuesOf(fresh[1]!)); // the previous result is intact
+      expect(valuesOf(r3)).toEqual(valuesOf(fresh[2]!));
+      // Call 3 reused call 1's arrays (so r1 now shows r3's values) but not its input copy.
+      r3.outputs.slice(1).forEach((o, i) => expect(o.values).toBe(r1.outputs[i + 1]!.values));
+      expect(r1.outputs[1]!.values).toEqual(fresh[2]!.outputs[1]!.values);
+      expect(r3.outputs[0]!.values).not.toBe(r1.outputs[0]!.values);
+      expect(r1.outputs[0]!.values).toEqual(inputs[0]);
+      expect(r3).not.toBe(r1);
+      expect(r3.outputs[1]).not.toBe(r1.outputs[1]);
+      expect(out(r3, 'flatten').values).toBe(out(r3, 'max_pool_2').values);
+      // Two calls in flight together claim different sets.
+      const [p, q] = await Promise.all([
+        vgg.forwardAll(inputs[0]!, buffers),
+        vgg.forwardAll(inputs[1]!, buffers),
+      ]);
+      expect(valuesOf(p)).toEqual(valuesOf(fresh[0]!));
+      expect(valuesOf(q)).toEqual(valuesOf(fresh[1]!));
+    });
+    const bytes = fresh[0]!.outputs
+      .slice(1)
+      .reduce((n, o) => n + (o.name === 'flatten' ? 0 : o.values.byteLength), 0);
+    expect(buffers.byteLength).toBe(2 * bytes);
+    vgg.dispose();
+
+    // The same buffers for another model: arrays of other sizes replace the old ones.
+    const unet = await ZooRunner.create(build('unet'));
+    const r = await unet.forwardAll(inputs[0]!, buffers);
+    expect(valuesOf(r)).toEqual(valuesOf(await unet.forwardAll(inputs[0]!)));
+    unet.dispose();
+    expect(() => new ForwardBuffers(0)).toThrow(RangeError);
+    expect(() => new ForwardBuffers(1.5)).toThrow(RangeError);
+  });
+
+  it('copyFromWasmHeap reads the heap as it is after growth and refuses what it cannot copy', async () => {
+    const before = tensorCounts(tf);
+    const t = tf.tensor1d(Float32Array.from({ length: 1000 }, (_, i) => i / 7));
+    const heap = asWasm().wasm.HEAPU8.buffer;
+    // Larger than the whole heap: the wasm memory must grow, replacing HEAPU8's buffer.
+    const big = tf.zeros([heap.byteLength / 4 + 1024]);
+    expect(asWasm().wasm.HEAPU8.buffer).not.toBe(heap);
+    const target = new Float32Array(1000);
+    expect(copyFromWasmHeap(tf, t, target)).toBe(true);
+    expect(target).toEqual(await t.data());
+    const ints = tf.tensor1d([1, 2, 3], 'int32');
+    expect(copyFromWasmHeap(tf, ints, new Float32Array(3))).toBe(false);
+    expect(copyFromWasmHeap(tf, t, new Float32Array(999))).toBe(false);
+    tf.dispose([big, ints, t]);
+    expect(copyFromWasmHeap(tf, t, target)).toBe(false);
+    expect(tensorCounts(tf)).toEqual(before);
+  });
+
+  it('falls back to data() on the cpu backend, and for a tensor still held by another backend', async () => {
+    expect((await initBackend('cpu')).backend).toBe('cpu');
+    let onCpu: tfc.Tensor | undefined;
+    try {
+      const before = tensorCounts(tf);
+      const runner = await ZooRunner.create(build('lenet5', 2));
+      const input = randomInput(64, 9);
+      const fresh = await runner.forwardAll(input);
+      const data = vi.spyOn(tf.Tensor.prototype, 'data');
+      const recycled = await runner.forwardAll(input, new ForwardBuffers());
+      expect(data).toHaveBeenCalledTimes(runner.graph.layers.length - 2); // not the input, not flatten
+      data.mockRestore();
+      expect(valuesOf(recycled)).toEqual(valuesOf(fresh));
+      runner.dispose();
+      expect(tensorCounts(tf)).toEqual(before);
+      onCpu = tf.tensor1d([0.5, 1.5, 2.5]);
+      expect(copyFromWasmHeap(tf, onCpu, new Float32Array(3))).toBe(false);
+    } finally {
+      expect((await initBackend('wasm')).backend).toBe('wasm');
+    }
+    // Created on cpu, not yet moved to wasm: no copy (and no move), data() still works.
+    expect(copyFromWasmHeap(tf, onCpu!, new Float32Array(3))).toBe(false);
+    expect(await onCpu!.data()).toEqual(new Float32Array([0.5, 1.5, 2.5]));
+    onCpu!.dispose();
   });
 });
