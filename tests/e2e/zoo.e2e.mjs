@@ -62,7 +62,7 @@ export const tests = [
       assert.equal(await page.getByTestId('zoo-centre').getAttribute('data-mode'), 'lesion');
       const sum = Number(await page.getByTestId('zoo-probs').getAttribute('data-sum'));
       assert.ok(Math.abs(sum - 1) < 1e-4, `probabilities sum to ${sum}`);
-      const pNodule = Number(await page.getByTestId('zoo-prob-1').getAttribute('data-p'));
+      const pNodule = Number(await page.getByTestId('zoo-prob-1').getAttribute('data-value'));
       console.log(`    tiny-vgg on chest-ct-nodule: p(nodule) = ${pNodule.toFixed(4)}`);
       assert.ok((await canvasInk(page, 'zoo-input-canvas')) > 0, 'the prepared input is drawn');
       await checkZoo(page, 'zoo-run-tiny-vgg', 'zoo-run');
@@ -120,7 +120,7 @@ export const tests = [
       // The model still runs after the round trip, with the same answer.
       await run(page, app, 'model=tiny-vgg&src=chest-ct-nodule&cx=300&cy=300');
       await run(page, app, 'model=tiny-vgg&src=chest-ct-nodule');
-      assert.equal(Number(await page.getByTestId('zoo-prob-1').getAttribute('data-p')), pNodule);
+      assert.equal(Number(await page.getByTestId('zoo-prob-1').getAttribute('data-value')), pNodule);
       await checkZoo(page, 'zoo-speed', 'zoo-speed');
     },
   },
@@ -130,7 +130,7 @@ export const tests = [
     async run({ page, app }) {
       await run(page, app, 'model=tiny-vgg&src=phantom');
       const active = await page.getByTestId('zoo-speed-active').getAttribute('data-backend');
-      const before = Number(await page.getByTestId('zoo-prob-1').getAttribute('data-p'));
+      const before = Number(await page.getByTestId('zoo-prob-1').getAttribute('data-value'));
       await page.getByTestId('zoo-speed-all-button').click();
       await page.locator('[data-testid="zoo-speed"][data-status="done"]').waitFor({ timeout: 180_000 });
       const seen = [];
@@ -152,7 +152,7 @@ export const tests = [
       // The same answer after the weights went round every backend.
       await run(page, app, 'model=tiny-vgg&src=phantom&ex=3');
       await run(page, app, 'model=tiny-vgg&src=phantom');
-      const after = Number(await page.getByTestId('zoo-prob-1').getAttribute('data-p'));
+      const after = Number(await page.getByTestId('zoo-prob-1').getAttribute('data-value'));
       assert.ok(Math.abs(after - before) < 1e-5, `p(nodule) ${before} → ${after}`);
     },
   },

@@ -79,24 +79,24 @@ export function CamOverlay({
       {lesion && (
         <div className="map-canvas__overlay">
           <svg viewBox={`-0.5 -0.5 ${size} ${size}`} preserveAspectRatio="none" aria-hidden="true">
-            <circle
-              cx={lesion.column}
-              cy={lesion.row}
-              r={r}
-              fill="none"
-              stroke="#fff"
-              strokeWidth={1.2}
-              strokeDasharray="2 1.5"
-            />
-            <circle
-              cx={lesion.column}
-              cy={lesion.row}
-              r={r}
-              fill="none"
-              stroke="#000"
-              strokeWidth={0.5}
-              strokeDasharray="2 1.5"
-            />
+            {/* A thin black dashed circle on a white halo. */}
+            {(
+              [
+                ['#fff', 1.2],
+                ['#000', 0.5],
+              ] as const
+            ).map(([stroke, width]) => (
+              <circle
+                key={stroke}
+                cx={lesion.column}
+                cy={lesion.row}
+                r={r}
+                fill="none"
+                stroke={stroke}
+                strokeWidth={width}
+                strokeDasharray="2 1.5"
+              />
+            ))}
           </svg>
         </div>
       )}

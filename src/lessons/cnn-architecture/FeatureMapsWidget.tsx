@@ -73,9 +73,12 @@ function FeatureMaps({
     >
       <PredictionView
         def={ctx.model.def}
-        result={ctx.result}
+        prediction={ctx.result.prediction.values}
         input={ctx.resultInput}
-        size={runner.inputSize}
+        pixelMm={ctx.cnn.pixelMm}
+        full
+        stale={ctx.stale}
+        testIdPrefix="maps"
         lang={lang}
       />
       <div className="maps__main">

@@ -3,6 +3,8 @@ import { formatNumber } from '../../core/imaging/display/formatModalityValue';
 import type { Lang } from '../../core/lessons/types';
 import { ZOO_MODELS } from '../../core/models/zooCatalog';
 import type { ZooModelDef } from '../../core/models/zooTypes';
+import { formatPercent } from '../../ui/zoo/zooFormat';
+import { argmax } from '../../ui/zoo/zooResultMaths';
 import { paramNumber, paramString } from '../paramValue';
 import { ColourLegend, MapCanvas } from '../shared/MapCanvas';
 import type { WidgetProps } from '../widgetTypes';
@@ -18,7 +20,6 @@ import {
 } from './gradCamMaths';
 import { MapsFrame, type MapsContext } from './MapsFrame';
 import { camTexts as T } from './mapsTexts';
-import { argmax, percent } from './PredictionView';
 import { useGradCam } from './useGradCam';
 
 /**
@@ -148,7 +149,7 @@ function GradCamView({
               data-testid={`cam-class-${i}`}
               onChange={() => setParam(CLASS_PARAM.id, i)}
             />{' '}
-            {T.classOption[lang](c[lang], percent(probs[i] ?? 0))}
+            {T.classOption[lang](c[lang], formatPercent(probs[i] ?? 0))}
             {i === predicted && T.predictedMark[lang]}
           </label>
         ))}
@@ -181,7 +182,7 @@ function GradCamView({
           data-testid="cam-opacity"
           onChange={(e) => setOpacity(Number(e.target.value))}
         />{' '}
-        <output htmlFor={`${id}-opacity`}>{percent(opacity)}</output>
+        <output htmlFor={`${id}-opacity`}>{formatPercent(opacity)}</output>
       </div>
       {cam.status === 'error' && (
         <p role="alert" className="widget-error" data-testid="cam-error">
@@ -231,7 +232,7 @@ function GradCamView({
             </figure>
           </div>
           <p data-testid="cam-score" data-value={shown.score}>
-            {T.score[lang](formatNumber(shown.score, 4), percent(probs[shown.classIndex] ?? 0))}
+            {T.score[lang](formatNumber(shown.score, 4), formatPercent(probs[shown.classIndex] ?? 0))}
           </p>
           <CamSentence s={summary} lang={lang} lesionKnown={ctx.lesion !== undefined} />
           <AlphaBars weights={shown.channelWeights} lang={lang} />
@@ -261,9 +262,9 @@ function CamSentence({ s, lang, lesionKnown }: { s: HeatSummary; lang: Lang; les
   else if (s.lesion)
     parts = [
       T.nearLesion[lang](
-        percent(s.lesion.share),
+        formatPercent(s.lesion.share),
         formatNumber(s.lesion.radius, 1),
-        percent(s.lesion.area),
+        formatPercent(s.lesion.area),
         formatNumber(s.lesion.peakDistance, 1),
       ),
       T.verdict[lesionVerdict(s.lesion.share, s.lesion.area)][lang],
@@ -271,7 +272,7 @@ function CamSentence({ s, lang, lesionKnown }: { s: HeatSummary; lang: Lang; les
   else
     parts = [
       lesionKnown ? T.lesionOutside[lang] : T.noLesion[lang],
-      T.central[lang](percent(s.centralShare), s.peak.row, s.peak.column),
+      T.central[lang](formatPercent(s.centralShare), s.peak.row, s.peak.column),
       T.centralVerdict[centralVerdict(s.centralShare)][lang],
     ];
   const text = parts.join(gap);

@@ -7,16 +7,15 @@ import { RichText } from '../../ui/RichText';
 import { MapCanvas } from '../shared/MapCanvas';
 import { OWN_SLICE, SLICE_PARAM, type LessonSlice } from '../shared/lessonSlice';
 import { SliceOverview } from '../shared/SliceOverview';
-import { sliceParam } from '../shared/SliceStep';
 import { SliceSource } from '../shared/SliceSource';
 import type { WidgetProps } from '../widgetTypes';
 import { CENTRE_X_PARAM, CENTRE_Y_PARAM } from './cnnArchitectureParams';
-import { CompactPrediction } from './CompactPrediction';
 import { nudgedCentre, pipelineFacts, type PipelineFacts } from './inputPipeline';
 import { inputTexts as T } from './inputWidgetTexts';
-import { sampleLesionCentre } from './lesionCentre';
 import { ModelCard } from './ModelCard';
 import { ModelSelect } from './ModelSelect';
+import { ModelStatus } from './ModelStatus';
+import { PredictionView } from './PredictionView';
 import { useCnnInput } from './useCnnInput';
 import './cnnArchitecture.css';
 
@@ -213,10 +212,8 @@ function Pipeline({
  * model card (analysis + manifest) and the model's prediction for this input.
  */
 export function InputWidget({ step, params, lang, setParam }: WidgetProps) {
-  const sliceId = sliceParam(params);
-  const lesion = useMemo(() => (sliceId === OWN_SLICE ? undefined : sampleLesionCentre(sliceId)), [sliceId]);
-  const cnn = useCnnInput(params, lesion);
-  const { def, model, slice, input, forward } = cnn;
+  const cnn = useCnnInput(params);
+  const { def, model, slice, input, forward, lesion } = cnn;
   const chosen = cnn.centre !== undefined && cnn.centre !== lesion;
   const sliceReady = slice.status === 'ready' ? slice.slice : undefined;
   const facts = useMemo(
@@ -262,30 +259,18 @@ export function InputWidget({ step, params, lang, setParam }: WidgetProps) {
         />
       )}
       <div className="cnn-input__results">
-        {model.status === 'loading' && (
-          <p className="cnn-status" role="status">
-            {T.loadingModel[lang]}
-          </p>
-        )}
-        {model.status === 'error' && (
-          <p role="alert" className="widget-error" data-testid="cnn-error">
-            {T.modelFailed[lang]} <span lang="en">{model.error}</span>
-          </p>
-        )}
+        <ModelStatus model={model} forward={forward} lang={lang} errorTestId="cnn-error" />
         {model.status === 'ready' && <ModelCard model={model.model} lang={lang} />}
-        {forward.status === 'error' && (
-          <p role="alert" className="widget-error" data-testid="cnn-error">
-            {T.forwardFailed[lang]} <span lang="en">{forward.error}</span>
-          </p>
-        )}
-        {model.status === 'ready' && result && resultInput && facts && (
+        {model.status === 'ready' && result && resultInput && (
           <div>
-            <CompactPrediction
+            <PredictionView
               def={def}
-              prediction={result.prediction}
+              prediction={result.prediction.values}
               input={resultInput}
-              pixelMm={facts.modelPixelMm}
+              pixelMm={cnn.pixelMm}
+              full={false}
               stale={forward.status !== 'ready'}
+              testIdPrefix="cnn"
               lang={lang}
             />
             {forward.status === 'ready' && (

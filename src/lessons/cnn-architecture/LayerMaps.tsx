@@ -11,6 +11,7 @@ import {
   visibleChannels,
   type LayerScale,
 } from './featureMapsLayout';
+import { LAYER_KIND_NAMES } from './layerTableTexts';
 import { mapsTexts as T } from './mapsTexts';
 
 /** Channel scratch shared by every thumbnail (drawing is synchronous, one map at a time). */
@@ -189,7 +190,7 @@ const LayerRow = memo(function LayerRow({ index, layer, output, scale, selected,
       <div className="maps-layer__head">
         <span className="maps-layer__n">{index}</span>
         <code lang="en">{layer.name}</code>
-        <span className="maps-layer__kind">{T.kinds[layer.kind][lang]}</span>
+        <span className="maps-layer__kind">{LAYER_KIND_NAMES[layer.kind][lang]}</span>
         <span className="maps-layer__shape">{shape}</span>
       </div>
       <div className="maps-layer__body">

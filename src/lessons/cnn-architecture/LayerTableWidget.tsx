@@ -1,23 +1,22 @@
-import { useMemo, useRef, type KeyboardEvent } from 'react';
+import { useRef, type KeyboardEvent } from 'react';
 import { formatNumber } from '../../core/imaging/display/formatModalityValue';
 import type { Lang } from '../../core/lessons/types';
 import { graphTotals } from '../../core/models/analyseGraph';
 import type { LayerAnalysis } from '../../core/models/zooTypes';
 import { RichText } from '../../ui/RichText';
 import { formatCount } from '../../ui/zoo/zooFormat';
-import { modelPixelMm } from '../../ui/zoo/zooResultMaths';
 import type { LoadedZooModel } from '../../ui/zoo/useZooModel';
 import { paramString } from '../paramValue';
 import { MapCanvas } from '../shared/MapCanvas';
 import { OWN_SLICE, SLICE_PARAM } from '../shared/lessonSlice';
-import { sliceParam } from '../shared/SliceStep';
 import { SliceSource } from '../shared/SliceSource';
 import type { WidgetProps } from '../widgetTypes';
 import { LAYER_PARAM } from './cnnArchitectureParams';
+import { FieldBox } from './FieldBox';
 import { centreBox, fieldStep, layerIndex } from './layerTable';
 import { LAYER_KIND_NAMES, layerTexts as T } from './layerTableTexts';
-import { sampleLesionCentre } from './lesionCentre';
 import { ModelSelect } from './ModelSelect';
+import { ModelStatus } from './ModelStatus';
 import { ReceptiveFieldChart } from './ReceptiveFieldChart';
 import { useCnnInput } from './useCnnInput';
 import './cnnArchitecture.css';
@@ -174,20 +173,14 @@ function LayerTable({
  * input the receptive field of its centre unit, and a chart plots the field size by depth.
  */
 export function LayerTableWidget({ step, params, lang, setParam }: WidgetProps) {
-  const sliceId = sliceParam(params);
-  const lesion = useMemo(() => (sliceId === OWN_SLICE ? undefined : sampleLesionCentre(sliceId)), [sliceId]);
-  const cnn = useCnnInput(params, lesion);
-  const { def, model, slice, input } = cnn;
+  const cnn = useCnnInput(params);
+  const { def, model, slice, input, pixelMm } = cnn;
   const loaded = model.status === 'ready' ? model.model : undefined;
   const wanted = paramString(params[LAYER_PARAM.id], LAYER_PARAM.default);
   const index = loaded ? layerIndex(loaded.analysis, wanted) : -1;
   const a = loaded?.analysis[index];
   const size = def.preprocessing.size;
   const box = a ? centreBox(a, size) : undefined;
-  const pixelMm =
-    input && slice.status === 'ready'
-      ? modelPixelMm(input.scale, slice.slice.spacingMm, def.preprocessing.spacingMm)
-      : def.preprocessing.spacingMm;
   const status = model.status === 'ready' ? 'ready' : model.status;
   return (
     <div
@@ -199,16 +192,7 @@ export function LayerTableWidget({ step, params, lang, setParam }: WidgetProps) 
     >
       <RichText text={step.body[lang]} />
       <ModelSelect def={def} lang={lang} setParam={setParam} />
-      {model.status === 'loading' && (
-        <p className="cnn-status" role="status">
-          {T.loadingModel[lang]}
-        </p>
-      )}
-      {model.status === 'error' && (
-        <p role="alert" className="widget-error" data-testid="cnn-error">
-          {T.modelFailed[lang]} <span lang="en">{model.error}</span>
-        </p>
-      )}
+      <ModelStatus model={model} lang={lang} errorTestId="cnn-error" />
       {loaded && a && (
         <div className="cnn-layers-view">
           <LayerTable
@@ -236,20 +220,7 @@ export function LayerTableWidget({ step, params, lang, setParam }: WidgetProps) 
                 >
                   {box && (
                     <svg viewBox={`0 0 ${size} ${size}`} className="cnn-rf-overlay" aria-hidden="true">
-                      <rect
-                        x={box.column0}
-                        y={box.row0}
-                        width={box.columns}
-                        height={box.rows}
-                        fill="rgba(230, 159, 0, 0.15)"
-                        stroke="#E69F00"
-                        strokeWidth={0.6}
-                        data-testid="cnn-rf-box"
-                        data-rows={box.rows}
-                        data-columns={box.columns}
-                        data-row0={box.row0}
-                        data-column0={box.column0}
-                      />
+                      <FieldBox box={box} testId="cnn-rf-box" />
                     </svg>
                   )}
                 </MapCanvas>

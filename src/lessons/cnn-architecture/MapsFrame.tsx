@@ -5,12 +5,12 @@ import type { ZooInput } from '../../ui/zoo/prepareZooInput';
 import type { LoadedZooModel } from '../../ui/zoo/useZooModel';
 import { RichText } from '../../ui/RichText';
 import { OWN_SLICE, SLICE_PARAM } from '../shared/lessonSlice';
-import { sliceParam } from '../shared/SliceStep';
 import { SliceSource } from '../shared/SliceSource';
 import type { WidgetProps } from '../widgetTypes';
 import { outputsFor } from './featureMapsLayout';
-import { sampleLesionCentre, type SlicePixel } from './lesionCentre';
+import type { SlicePixel } from './lesionCentre';
 import { frameTexts as F } from './mapsTexts';
+import { ModelStatus } from './ModelStatus';
 import { useCnnInput, type CnnInput } from './useCnnInput';
 import './maps.css';
 
@@ -45,29 +45,11 @@ export function MapsFrame({
   testId: string;
   children(context: MapsContext): ReactNode;
 }) {
-  const sliceId = sliceParam(params);
-  const lesion = sliceId === OWN_SLICE ? undefined : sampleLesionCentre(sliceId);
-  const cnn = useCnnInput(params, lesion);
+  const cnn = useCnnInput(params);
   const { model, forward, input } = cnn;
   let body: ReactNode = null;
-  if (model.status === 'error')
-    body = (
-      <p role="alert" className="widget-error" data-testid="maps-error">
-        {F.modelFailed[lang]} <span lang="en">{model.error}</span>
-      </p>
-    );
-  else if (model.status === 'loading')
-    body = (
-      <p className="conv-status" role="status">
-        {F.loadingModel[lang]}
-      </p>
-    );
-  else if (forward.status === 'error')
-    body = (
-      <p role="alert" className="widget-error" data-testid="maps-error">
-        {F.forwardFailed[lang]} <span lang="en">{forward.error}</span>
-      </p>
-    );
+  if (model.status !== 'ready' || forward.status === 'error')
+    body = <ModelStatus model={model} forward={forward} lang={lang} errorTestId="maps-error" />;
   else if (input) {
     const graph = model.model.runner.graph;
     const ready = forward.status === 'ready' ? forward : undefined;
@@ -87,7 +69,8 @@ export function MapsFrame({
             result,
             resultInput: outputs[0]!.values,
             stale: !ready || ready.input !== input.input,
-            lesion: cnn.slice.status === 'ready' && cnn.slice.slice.id === sliceId ? lesion : undefined,
+            lesion:
+              cnn.slice.status === 'ready' && cnn.slice.slice.id === cnn.sliceId ? cnn.lesion : undefined,
           })}
         </>
       );

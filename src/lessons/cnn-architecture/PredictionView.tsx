@@ -1,133 +1,101 @@
 import { formatNumber } from '../../core/imaging/display/formatModalityValue';
 import type { Lang } from '../../core/lessons/types';
-import type { ForwardResult, ZooModelDef } from '../../core/models/zooTypes';
-import { ColourLegend, MapCanvas } from '../shared/MapCanvas';
+import type { ZooModelDef } from '../../core/models/zooTypes';
+import { ProbabilityBars } from '../../ui/zoo/ProbabilityBars';
+import { MaskFigure, ProbabilityMapFigure, ResultFigure } from '../../ui/zoo/ResultFigure';
+import { resultTexts as R } from '../../ui/zoo/zooPageTexts';
+import { binaryMask, meanAbsoluteDifference, maskArea } from '../../ui/zoo/zooResultMaths';
+import { inputTexts as T } from './inputWidgetTexts';
 import { frameTexts as F } from './mapsTexts';
 
-/** `p` as a percentage with one decimal ("91.3 %"); "< 0.1 %" / "> 99.9 %" rather than a rounded 0 or 100. */
-export function percent(p: number): string {
-  if (p > 0 && p < 0.0005) return '< 0.1 %';
-  if (p < 1 && p > 0.9995) return '> 99.9 %';
-  return `${formatNumber(100 * p, 1)} %`;
-}
-
-/** Index of the largest value (the first on ties); −1 for an empty array. */
-export function argmax(values: ArrayLike<number>): number {
-  let best = -1;
-  for (let i = 0; i < values.length; i++) if (best < 0 || values[i]! > values[best]!) best = i;
-  return best;
-}
+/** CSS width of each image. */
+const WIDTH = 192;
 
 /**
- * What the model outputs for the current input, from the forward pass: class probabilities as bars
- * (classifiers), the mask beside the input (segmentation), the output beside the input (denoising).
+ * The model's answer for the input it ran on, from the forward pass's last layer: class
+ * probabilities as bars (classifiers), the thresholded mask over the input (segmentation), the
+ * denoised output (denoising). `full` (step 3, under the feature maps) adds the segmentation's
+ * probability map and the denoiser's input beside its output; step 1 shows the compact form.
+ *
+ * Test hooks (`p` = `testIdPrefix`): the section `${p}-prediction` (`data-positive` = mask pixels,
+ * `data-stale`), the bars `${p}-probs` and rows `${p}-prob-${i}`, the mask paths `${p}-mask-*`.
  */
 export function PredictionView({
   def,
-  result,
+  prediction,
   input,
-  size,
+  pixelMm,
+  full,
+  stale,
+  testIdPrefix,
   lang,
 }: {
   def: ZooModelDef;
-  result: ForwardResult;
-  input: ArrayLike<number>;
-  size: number;
+  /** The model's output (`result.prediction.values`). */
+  prediction: Float32Array;
+  /** The model input the prediction was computed from (size², 0…1). */
+  input: Float32Array;
+  /** Side of one model pixel in mm. */
+  pixelMm: number;
+  full: boolean;
+  /** True while a newer input is being run. */
+  stale: boolean;
+  testIdPrefix: string;
   lang: Lang;
 }) {
-  const out = result.prediction.values;
+  const n = def.preprocessing.size;
+  let body;
+  let positive: number | undefined;
   if (def.kind === 'classification') {
-    const best = argmax(out);
-    return (
-      <section className="maps-prediction" data-testid="maps-prediction" data-predicted={best}>
-        <h3>{F.predictionTitle[lang]}</h3>
-        <p className="hint">{F.probabilities[lang]}</p>
-        <ul className="maps-probs">
-          {def.classes.map((c, i) => (
-            <li key={i} data-testid={`maps-prob-${i}`} data-value={out[i]}>
-              <span className="maps-probs__name">
-                {F.probability[lang](c[lang], percent(out[i] ?? 0))}
-                {i === best && <strong> ({F.predicted[lang]})</strong>}
-              </span>
-              <span className="maps-probs__bar" aria-hidden="true">
-                <span style={{ width: `${100 * (out[i] ?? 0)}%` }} />
-              </span>
-            </li>
-          ))}
-        </ul>
-      </section>
+    body = (
+      <ProbabilityBars
+        classes={def.classes}
+        probabilities={prediction}
+        lang={lang}
+        testId={`${testIdPrefix}-probs`}
+        rowTestId={`${testIdPrefix}-prob`}
+      />
     );
-  }
-  const n = size;
-  if (def.kind === 'segmentation') {
-    let positive = 0;
-    for (let i = 0; i < out.length; i++) if (out[i]! >= 0.5) positive++;
-    return (
-      <section className="maps-prediction" data-testid="maps-prediction" data-positive={positive}>
-        <h3>{F.predictionTitle[lang]}</h3>
-        <div className="maps-row">
-          <figure>
-            <MapCanvas
-              values={input}
-              width={n}
-              height={n}
-              scale="gray"
-              range={[0, 1]}
-              label={F.inputTitle[lang](n)}
-              displayWidth={160}
-            />
-            <figcaption>{F.inputTitle[lang](n)}</figcaption>
-          </figure>
-          <figure>
-            <MapCanvas
-              values={out}
-              width={n}
-              height={n}
-              scale="viridis"
-              range={[0, 1]}
-              label={F.maskTitle[lang](n)}
-              displayWidth={160}
-            />
-            <figcaption>{F.maskTitle[lang](n)}</figcaption>
-            <ColourLegend scale="viridis" range={[0, 1]} label={F.maskLegend[lang]} width={160} />
-          </figure>
+  } else if (def.kind === 'segmentation') {
+    const mask = binaryMask(prediction);
+    const area = maskArea(mask, pixelMm);
+    positive = area.pixels;
+    body = (
+      <>
+        <div className="result-figures">
+          <MaskFigure
+            input={input}
+            mask={mask}
+            size={n}
+            width={WIDTH}
+            lang={lang}
+            testIdPrefix={`${testIdPrefix}-mask`}
+          />
+          {full && <ProbabilityMapFigure probabilities={prediction} size={n} width={WIDTH} lang={lang} />}
         </div>
-        <p>{F.maskArea[lang](positive, percent(positive / out.length))}</p>
-      </section>
+        <p>{T.maskArea[lang](area.pixels, formatNumber(area.mm2, 1))}</p>
+      </>
+    );
+  } else {
+    body = (
+      <>
+        <div className="result-figures">
+          {full && <ResultFigure caption={R.denoiseInput[lang]} values={input} size={n} width={WIDTH} />}
+          <ResultFigure caption={R.denoiseOutput[lang]} values={prediction} size={n} width={WIDTH} />
+        </div>
+        <p>{T.meanChange[lang](formatNumber(meanAbsoluteDifference(prediction, input), 4))}</p>
+      </>
     );
   }
-  let change = 0;
-  for (let i = 0; i < out.length; i++) change += Math.abs(out[i]! - input[i]!);
   return (
-    <section className="maps-prediction" data-testid="maps-prediction">
-      <h3>{F.predictionTitle[lang]}</h3>
-      <div className="maps-row">
-        <figure>
-          <MapCanvas
-            values={input}
-            width={n}
-            height={n}
-            scale="gray"
-            range={[0, 1]}
-            label={F.inputTitle[lang](n)}
-            displayWidth={160}
-          />
-          <figcaption>{F.inputTitle[lang](n)}</figcaption>
-        </figure>
-        <figure>
-          <MapCanvas
-            values={out}
-            width={n}
-            height={n}
-            scale="gray"
-            range={[0, 1]}
-            label={F.outputTitle[lang](n)}
-            displayWidth={160}
-          />
-          <figcaption>{F.outputTitle[lang](n)}</figcaption>
-        </figure>
-      </div>
-      <p>{F.meanChange[lang](formatNumber(change / Math.max(1, out.length), 4))}</p>
+    <section
+      className="cnn-prediction"
+      data-testid={`${testIdPrefix}-prediction`}
+      data-positive={positive}
+      data-stale={stale}
+    >
+      <h3>{full ? F.predictionTitle[lang] : T.predictionTitle[lang]}</h3>
+      {body}
     </section>
   );
 }

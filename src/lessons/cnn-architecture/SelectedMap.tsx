@@ -137,26 +137,25 @@ export function SelectedMap({
         <canvas ref={canvas} className="map-canvas__canvas" aria-hidden="true" />
         <div className="map-canvas__overlay">
           <svg viewBox={`0 0 ${l.columns} ${l.rows}`} preserveAspectRatio="none" aria-hidden="true">
-            <rect
-              x={unit.column}
-              y={unit.row}
-              width={1}
-              height={1}
-              fill="none"
-              stroke="#000"
-              strokeWidth={3}
-              vectorEffect="non-scaling-stroke"
-            />
-            <rect
-              x={unit.column}
-              y={unit.row}
-              width={1}
-              height={1}
-              fill="none"
-              stroke="#fff"
-              strokeWidth={1.5}
-              vectorEffect="non-scaling-stroke"
-            />
+            {/* A white square on a black halo: visible on every colour of the scale. */}
+            {(
+              [
+                ['#000', 3],
+                ['#fff', 1.5],
+              ] as const
+            ).map(([stroke, width]) => (
+              <rect
+                key={stroke}
+                x={unit.column}
+                y={unit.row}
+                width={1}
+                height={1}
+                fill="none"
+                stroke={stroke}
+                strokeWidth={width}
+                vectorEffect="non-scaling-stroke"
+              />
+            ))}
           </svg>
         </div>
       </div>

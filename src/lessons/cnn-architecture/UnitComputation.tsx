@@ -167,33 +167,36 @@ function WeightedSum({
       )}
       <table className="maps-sum" data-testid="unit-sum">
         <tbody>
-          <tr>
-            <th scope="row">{T.sumLine[lang]}</th>
-            <td data-testid="unit-sigma" data-value={e.sum}>
-              {f4(e.sum)}
-            </td>
-          </tr>
-          <tr>
-            <th scope="row">{T.biasLine[lang]}</th>
-            <td data-testid="unit-bias" data-value={e.bias}>
-              {f4(e.bias)}
-            </td>
-          </tr>
-          <tr>
-            <th scope="row">{T.preLine[lang]}</th>
-            <td data-testid="unit-z" data-value={e.preActivation}>
-              {f4(e.preActivation)}
-            </td>
-          </tr>
-          <tr>
-            <th scope="row">{f ? T.activationLine[lang](f) : T.linearLine[lang]}</th>
-            <td data-testid="unit-value" data-value={e.value}>
-              {f4(e.value)}
-            </td>
-          </tr>
+          {(
+            [
+              [T.sumLine[lang], 'unit-sigma', e.sum],
+              [T.biasLine[lang], 'unit-bias', e.bias],
+              [T.preLine[lang], 'unit-z', e.preActivation],
+              [f ? T.activationLine[lang](f) : T.linearLine[lang], 'unit-value', e.value],
+            ] as const
+          ).map(([label, testId, value]) => (
+            <tr key={testId}>
+              <th scope="row">{label}</th>
+              <td data-testid={testId} data-value={value}>
+                {f4(value)}
+              </td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** "y = value", the unit's value as tfjs computed it. */
+function UnitValue({ value }: { value: number }) {
+  return (
+    <p>
+      y ={' '}
+      <strong data-testid="unit-value" data-value={value}>
+        {f4(value)}
+      </strong>
+    </p>
   );
 }
 
@@ -284,12 +287,7 @@ export function UnitComputation({
           lang={lang}
         />
         {e.op === 'average' && <p>{T.poolSum[lang](f4(sum), n, f4(e.value))}</p>}
-        <p>
-          y ={' '}
-          <strong data-testid="unit-value" data-value={e.value}>
-            {f4(e.value)}
-          </strong>
-        </p>
+        <UnitValue value={e.value} />
       </div>
     );
   }
@@ -310,12 +308,7 @@ export function UnitComputation({
     <div data-testid="unit-elementwise" data-op={e.op}>
       <p>{text}</p>
       <SourceList sources={e.sources} graph={graph} op={e.op === 'add' ? '+' : ','} />
-      <p>
-        y ={' '}
-        <strong data-testid="unit-value" data-value={e.value}>
-          {f4(e.value)}
-        </strong>
-      </p>
+      <UnitValue value={e.value} />
     </div>
   );
 }

@@ -13,6 +13,7 @@ import type {
 } from '../../core/models/zooTypes';
 import { MapCanvas } from '../shared/MapCanvas';
 import { layerLayout, unitIndex } from './featureMapsLayout';
+import { FieldBox } from './FieldBox';
 import { unitTexts as T } from './mapsTexts';
 import { UnitComputation } from './UnitComputation';
 
@@ -147,7 +148,6 @@ function ReceptiveField({
   const past =
     box !== undefined &&
     (box.row0 < 0 || box.column0 < 0 || box.row0 + box.rows > n || box.column0 + box.columns > w);
-  const stroke = Math.max(0.5, n / 96);
   return (
     <figure
       className="maps-unit__field"
@@ -166,27 +166,9 @@ function ReceptiveField({
       >
         <svg viewBox={`0 0 ${w} ${n}`} preserveAspectRatio="none" aria-hidden="true">
           {box ? (
-            <rect
-              x={box.column0}
-              y={box.row0}
-              width={box.columns}
-              height={box.rows}
-              fill="rgba(230,159,0,0.15)"
-              stroke="#E69F00"
-              strokeWidth={stroke}
-            />
+            <FieldBox box={box} />
           ) : (
-            layer.kind !== 'input' && (
-              <rect
-                x={0}
-                y={0}
-                width={w}
-                height={n}
-                fill="rgba(230,159,0,0.15)"
-                stroke="#E69F00"
-                strokeWidth={stroke}
-              />
-            )
+            layer.kind !== 'input' && <FieldBox box={{ row0: 0, column0: 0, rows: n, columns: w }} />
           )}
         </svg>
       </MapCanvas>

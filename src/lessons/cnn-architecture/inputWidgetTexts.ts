@@ -200,24 +200,10 @@ export const inputTexts = {
     zh: '没有找到这个模型的训练记录（清单文件），因此无法显示其权重的来源和表现。',
   },
   predictionTitle: { en: 'Prediction', zh: '预测' },
-  predicted: { en: 'predicted', zh: '预测类别' },
-  probability: {
-    en: (name: string, p: string) => `${name}: ${p}`,
-    zh: (name: string, p: string) => `${name}：${p}`,
-  } satisfies Fn<[string, string]>,
-  probSum: {
-    en: (s: string) => `The probabilities sum to ${s}.`,
-    zh: (s: string) => `概率之和为 ${s}。`,
-  } satisfies Fn<[string]>,
-  maskLabel: {
-    en: 'The model input with the predicted lesion (P ≥ 0.5) outlined in orange',
-    zh: '模型输入，橙色轮廓为预测的病灶（P ≥ 0.5）',
-  },
   maskArea: {
     en: (n: number, mm2: string) => `${n} pixels with P ≥ 0.5, ${mm2} mm².`,
     zh: (n: number, mm2: string) => `P ≥ 0.5 的像素有 ${n} 个，共 ${mm2} mm²。`,
   } satisfies Fn<[number, string]>,
-  denoisedLabel: { en: 'The denoised output (0…1)', zh: '去噪后的输出（0…1）' },
   meanChange: {
     en: (d: string) => `Mean absolute change from the input: ${d}.`,
     zh: (d: string) => `与输入相比的平均绝对变化：${d}。`,

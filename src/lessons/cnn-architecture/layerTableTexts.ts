@@ -7,7 +7,7 @@ import type { LayerKind } from '../../core/models/zooTypes';
 
 type Fn<A extends unknown[]> = { en: (...a: A) => string; zh: (...a: A) => string };
 
-/** The name of each layer kind. */
+/** The name of each layer kind (the layer table of step 2, the feature-map rows of step 3). */
 export const LAYER_KIND_NAMES: Readonly<Record<LayerKind, Localized>> = {
   input: { en: 'input', zh: '输入' },
   conv2d: { en: 'convolution', zh: '卷积' },
@@ -18,7 +18,7 @@ export const LAYER_KIND_NAMES: Readonly<Record<LayerKind, Localized>> = {
   avgPool: { en: 'average pooling', zh: '平均池化' },
   globalAvgPool: { en: 'global average pooling', zh: '全局平均池化' },
   flatten: { en: 'flatten', zh: '展平' },
-  add: { en: 'add', zh: '相加' },
+  add: { en: 'add (skip connection)', zh: '相加（跳跃连接）' },
   concatenate: { en: 'concatenate', zh: '拼接' },
   activation: { en: 'activation', zh: '激活' },
 };
@@ -51,8 +51,6 @@ export const layerTexts = {
     en: 'No training record (manifest) to compare the total with.',
     zh: '没有训练记录（清单文件）可与合计数比较。',
   },
-  loadingModel: { en: 'Loading the model…', zh: '正在加载模型…' },
-  modelFailed: { en: 'The model could not be loaded:', zh: '无法加载模型：' },
   selected: { en: 'Selected layer:', zh: '所选的层：' },
   unitBox: {
     en: (

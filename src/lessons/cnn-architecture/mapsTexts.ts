@@ -4,52 +4,18 @@
  * are never put inside a text: the widgets show them apart, marked as English (`lang="en"`).
  * Symbols (x, w, b, z, y, Σ, α, A) are the same in both languages.
  */
-import type { Localized } from '../../core/lessons/types';
 
 type Fn<A extends unknown[]> = { en: (...a: A) => string; zh: (...a: A) => string };
 
-/** Texts shared by both widgets: loading, errors, the prediction. */
+/** Texts of the frame of steps 3 and 4 (the forward pass's status) and the prediction's title. */
 export const frameTexts = {
-  loadingModel: { en: 'Loading the model…', zh: '正在加载模型…' },
-  modelFailed: { en: 'The model could not be loaded:', zh: '无法加载模型：' },
   running: { en: 'Running the model on this input…', zh: '正在用该输入运行模型…' },
   updating: { en: 'Updating for the new input…', zh: '正在针对新的输入更新…' },
-  forwardFailed: { en: 'The forward pass failed:', zh: '前向传播失败：' },
   forwardTime: {
     en: (ms: string, layers: number) => `Forward pass with all ${layers} layer outputs downloaded: ${ms} ms.`,
     zh: (ms: string, layers: number) => `前向传播（下载全部 ${layers} 层的输出）用时 ${ms} ms。`,
   } satisfies Fn<[string, number]>,
   predictionTitle: { en: 'What the model outputs for this input', zh: '模型对该输入的输出' },
-  probabilities: {
-    en: 'Class probabilities (softmax of the logits)',
-    zh: '各类别的概率（logits 的 softmax）',
-  },
-  probability: {
-    en: (name: string, p: string) => `${name}: ${p}`,
-    zh: (name: string, p: string) => `${name}：${p}`,
-  } satisfies Fn<[string, string]>,
-  predicted: { en: 'predicted', zh: '预测类别' },
-  maskTitle: {
-    en: (n: number) => `Predicted lesion probability per pixel (${n} × ${n})`,
-    zh: (n: number) => `每个像素的病灶预测概率（${n} × ${n}）`,
-  } satisfies Fn<[number]>,
-  maskLegend: { en: 'P(lesion), 0 to 1', zh: '病灶概率 P，0 到 1' },
-  maskArea: {
-    en: (n: number, pct: string) => `${n} pixels (${pct} of the input) have P ≥ 0.5.`,
-    zh: (n: number, pct: string) => `有 ${n} 个像素（占输入的 ${pct}）的 P ≥ 0.5。`,
-  } satisfies Fn<[number, string]>,
-  outputTitle: {
-    en: (n: number) => `Denoised output (${n} × ${n}, window units 0 to 1)`,
-    zh: (n: number) => `去噪后的输出（${n} × ${n}，窗口单位 0 到 1）`,
-  } satisfies Fn<[number]>,
-  inputTitle: {
-    en: (n: number) => `Model input (${n} × ${n}, 0 to 1)`,
-    zh: (n: number) => `模型输入（${n} × ${n}，0 到 1）`,
-  } satisfies Fn<[number]>,
-  meanChange: {
-    en: (d: string) => `Mean absolute change from the input: ${d}.`,
-    zh: (d: string) => `与输入相比的平均绝对变化：${d}。`,
-  } satisfies Fn<[string]>,
 };
 
 /** Texts of the feature-map overview, the large map and its keys (step 3). */
@@ -67,20 +33,6 @@ export const mapsTexts = {
     en: (n: number) => `vector of ${n}`,
     zh: (n: number) => `长度为 ${n} 的向量`,
   } satisfies Fn<[number]>,
-  kinds: {
-    input: { en: 'input', zh: '输入' },
-    conv2d: { en: 'convolution', zh: '卷积' },
-    depthwiseConv2d: { en: 'depthwise convolution', zh: '深度卷积' },
-    conv2dTranspose: { en: 'transposed convolution', zh: '转置卷积' },
-    dense: { en: 'dense', zh: '全连接' },
-    maxPool: { en: 'max pooling', zh: '最大池化' },
-    avgPool: { en: 'average pooling', zh: '平均池化' },
-    globalAvgPool: { en: 'global average pooling', zh: '全局平均池化' },
-    flatten: { en: 'flatten', zh: '展平' },
-    add: { en: 'add (skip connection)', zh: '相加（跳跃连接）' },
-    concatenate: { en: 'concatenate', zh: '拼接' },
-    activation: { en: 'activation', zh: '激活' },
-  } satisfies Record<string, Localized>,
   legend: {
     en: (scale: string) =>
       scale === 'diverging'

@@ -1,7 +1,8 @@
 /**
  * What every step of the `cnn-architecture` lesson starts from: the chosen zoo model (loaded on the
- * active backend), the chosen slice, the crop centre and the prepared model input
- * (window → normalise → crop → resize), and the forward pass with every layer's output.
+ * active backend), the chosen slice, the crop centre (by default the gallery sample's lesion) and
+ * the prepared model input (window → normalise → crop → resize), and the forward pass with every
+ * layer's output.
  */
 import { useMemo } from 'react';
 import type { ParamValues } from '../../core/lessons/types';
@@ -10,20 +11,28 @@ import type { ZooModelDef } from '../../core/models/zooTypes';
 import { prepareZooInput, type ZooInput } from '../../ui/zoo/prepareZooInput';
 import { useZooForward, type ZooForwardState } from '../../ui/zoo/useZooForward';
 import { useZooModel, type ZooModelState } from '../../ui/zoo/useZooModel';
+import { modelPixelMm } from '../../ui/zoo/zooResultMaths';
 import { paramString } from '../paramValue';
 import { sliceParam } from '../shared/SliceStep';
 import { useLessonSlice, type LessonSliceState } from '../shared/lessonSlice';
 import { centreParam, MODEL_PARAM } from './cnnArchitectureParams';
+import { sampleLesionCentre, type SlicePixel } from './lesionCentre';
 
 /** Everything {@link useCnnInput} returns. */
 export interface CnnInput {
   def: ZooModelDef;
   model: ZooModelState;
   slice: LessonSliceState;
-  /** The crop centre in the URL, or undefined (automatic: the slice centre). */
+  /** The id of the slice in the URL (a gallery sample, or the learner's own file). */
+  sliceId: string;
+  /** The gallery sample's lesion centre in source pixels, when it has one. */
+  lesion: SlicePixel | undefined;
+  /** The crop centre: the one in the URL, else the lesion's, else undefined (the slice centre). */
   centre: { row: number; column: number } | undefined;
   /** The prepared input once the slice is ready. */
   input: ZooInput | undefined;
+  /** Side of one model-input pixel in mm (the model's own spacing until the input is ready). */
+  pixelMm: number;
   forward: ZooForwardState;
 }
 
@@ -34,11 +43,13 @@ export function modelDefParam(values: ParamValues): ZooModelDef {
 }
 
 /** Model, slice, prepared input and forward pass for a step's parameter values. */
-export function useCnnInput(values: ParamValues, autoCentre?: { row: number; column: number }): CnnInput {
+export function useCnnInput(values: ParamValues): CnnInput {
   const def = modelDefParam(values);
   const model = useZooModel(def.id);
-  const slice = useLessonSlice(sliceParam(values));
-  const centre = centreParam(values) ?? autoCentre;
+  const sliceId = sliceParam(values);
+  const slice = useLessonSlice(sliceId);
+  const lesion = sampleLesionCentre(sliceId);
+  const centre = centreParam(values) ?? lesion;
   const sliceReady = slice.status === 'ready' ? slice.slice : undefined;
   const input = useMemo(
     () => (sliceReady ? prepareZooInput(sliceReady, def, centre) : undefined),
@@ -47,5 +58,9 @@ export function useCnnInput(values: ParamValues, autoCentre?: { row: number; col
   );
   const runner = model.status === 'ready' ? model.model.runner : undefined;
   const forward = useZooForward(runner, input?.input);
-  return { def, model, slice, centre, input, forward };
+  const pixelMm =
+    input && sliceReady
+      ? modelPixelMm(input.scale, sliceReady.spacingMm, def.preprocessing.spacingMm)
+      : def.preprocessing.spacingMm;
+  return { def, model, slice, sliceId, lesion, centre, input, pixelMm, forward };
 }

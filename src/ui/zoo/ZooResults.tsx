@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import type { Lang } from '../../core/lessons/types';
 import { diceScore, psnr } from '../../core/training/zooMetrics';
 import type { ForwardResult, ZooModelDef, ZooPreprocessing } from '../../core/models/zooTypes';
-import { ColourLegend, MapCanvas } from '../../lessons/shared/MapCanvas';
+import { ProbabilityBars } from './ProbabilityBars';
+import { MaskFigure, ORANGE, Outline, ProbabilityMapFigure, ResultFigure } from './ResultFigure';
 import type { PhantomExample } from './useZooRunInput';
 import { formatProbability, formatQuantity } from './zooFormat';
 import { resultTexts as T, runTexts } from './zooPageTexts';
@@ -13,18 +14,11 @@ import {
   FLAT_BLUR,
   FLAT_SIDE,
   flatRegionNoise,
-  MASK_THRESHOLD,
   maskArea,
-  maskContourPath,
-  maskFillPath,
   standardDeviation,
   unitsToHu,
 } from './zooResultMaths';
 
-/** Okabe–Ito colours (distinguishable with every common colour-vision deficiency). */
-const ORANGE = '#E69F00';
-const VERMILLION = '#D55E00';
-const SKY_BLUE = '#56B4E9';
 /** CSS width of the result images. */
 const VIEW = 208;
 /** CSS width of each of the denoiser's four images (one row). */
@@ -45,53 +39,23 @@ export interface ResultProps {
   phantom?: PhantomExample;
 }
 
-function sep(lang: Lang): string {
-  return lang === 'zh' ? '' : ' ';
-}
-
-/** Class probabilities as a table with bars, the predicted class, and the phantom's truth. */
+/** Class probabilities as bars, the predicted class, and the phantom's truth. */
 export function ClassifierResult({ def, lang, result, phantom }: ResultProps) {
   const probs = result.prediction.values;
   const best = argmax(probs);
-  let sum = 0;
-  for (const p of probs) sum += p;
   const name = (i: number): string => def.classes[i]?.[lang] ?? String(i);
   return (
-    <div data-testid="zoo-probs" data-sum={sum} data-predicted={best} className="zoo-result">
-      <table className="data-table zoo-probs">
-        <caption>{T.probabilities[lang]}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{T.classCol[lang]}</th>
-            <th scope="col">{T.probCol[lang]}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {[...probs].map((p, i) => (
-            <tr
-              key={i}
-              data-testid={`zoo-prob-${i}`}
-              data-p={p}
-              className={i === best ? 'zoo-probs__best' : undefined}
-            >
-              <th scope="row">{name(i)}</th>
-              <td>
-                <span className="zoo-bar" aria-hidden="true">
-                  <span
-                    className="zoo-bar__fill"
-                    style={{ width: `${Math.max(0, Math.min(1, p)) * 100}%` }}
-                  />
-                </span>{' '}
-                {formatProbability(p)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <div className="zoo-result">
+      <ProbabilityBars
+        classes={def.classes}
+        probabilities={probs}
+        lang={lang}
+        testId="zoo-probs"
+        rowTestId="zoo-prob"
+        format={formatProbability}
+      />
       <p data-testid="zoo-predicted">
         <strong>{T.predicted[lang](name(best), formatProbability(probs[best] ?? NaN))}</strong>
-        {sep(lang)}
-        <span className="hint">{T.sum[lang](sum.toFixed(4))}</span>
       </p>
       {phantom && (
         <p data-testid="zoo-truth" data-label={phantom.label}>
@@ -109,18 +73,11 @@ export function MaskResult({ lang, result, input, size, pixelMm, phantom }: Resu
     const mask = binaryMask(prob);
     const truth = phantom?.target ?? null;
     return {
+      mask,
       area: maskArea(mask, pixelMm),
-      fill: maskFillPath(mask, size),
-      contour: maskContourPath(mask, size),
-      truth: truth
-        ? {
-            area: maskArea(truth, pixelMm),
-            contour: maskContourPath(truth, size),
-            dice: diceScore(prob, truth),
-          }
-        : null,
+      truth: truth ? { mask: truth, area: maskArea(truth, pixelMm), dice: diceScore(prob, truth) } : null,
     };
-  }, [prob, size, pixelMm, phantom]);
+  }, [prob, pixelMm, phantom]);
   const mm2 = (v: number): string => formatQuantity(v, 'mm²', 1);
   return (
     <div
@@ -130,67 +87,18 @@ export function MaskResult({ lang, result, input, size, pixelMm, phantom }: Resu
       data-area-mm2={view.area.mm2}
       data-dice={view.truth?.dice ?? ''}
     >
-      <div className="zoo-figures">
-        <figure className="zoo-figure" style={{ width: VIEW }}>
-          <figcaption>{T.maskTitle[lang]}</figcaption>
-          <MapCanvas
-            values={input}
-            width={size}
-            height={size}
-            scale="gray"
-            range={[0, 1]}
-            label={T.maskLabel[lang](String(MASK_THRESHOLD))}
-            displayWidth={VIEW}
-            testId="zoo-mask-canvas"
-          >
-            <svg viewBox={`0 0 ${size} ${size}`} preserveAspectRatio="none" aria-hidden="true">
-              <path d={view.fill} fill={ORANGE} fillOpacity={0.45} data-testid="zoo-mask-fill" />
-              <path
-                d={view.contour}
-                fill="none"
-                stroke={VERMILLION}
-                strokeWidth={2}
-                vectorEffect="non-scaling-stroke"
-              />
-              {view.truth && (
-                <path
-                  d={view.truth.contour}
-                  fill="none"
-                  stroke={SKY_BLUE}
-                  strokeWidth={2}
-                  strokeDasharray="4 3"
-                  vectorEffect="non-scaling-stroke"
-                  data-testid="zoo-mask-truth"
-                />
-              )}
-            </svg>
-          </MapCanvas>
-          <ul className="zoo-legend">
-            <li>
-              <span className="zoo-swatch" style={{ background: ORANGE, borderColor: VERMILLION }} />{' '}
-              {T.maskLegendPred[lang](String(MASK_THRESHOLD))}
-            </li>
-            {view.truth && (
-              <li>
-                <span className="zoo-swatch zoo-swatch--dashed" style={{ borderColor: SKY_BLUE }} />{' '}
-                {T.maskLegendTruth[lang]}
-              </li>
-            )}
-          </ul>
-        </figure>
-        <figure className="zoo-figure" style={{ width: VIEW }}>
-          <figcaption>{T.probMapTitle[lang]}</figcaption>
-          <MapCanvas
-            values={prob}
-            width={size}
-            height={size}
-            scale="viridis"
-            range={[0, 1]}
-            label={T.probMapLabel[lang]}
-            displayWidth={VIEW}
-          />
-          <ColourLegend scale="viridis" range={[0, 1]} label={T.probMapLabel[lang]} width={VIEW} />
-        </figure>
+      <div className="result-figures">
+        <MaskFigure
+          input={input}
+          mask={view.mask}
+          size={size}
+          width={VIEW}
+          lang={lang}
+          truth={view.truth?.mask ?? null}
+          testIdPrefix="zoo-mask"
+          testId="zoo-mask-canvas"
+        />
+        <ProbabilityMapFigure probabilities={prob} size={size} width={VIEW} lang={lang} />
       </div>
       <p data-testid="zoo-mask-area">
         {T.area[lang](view.area.pixels, mm2(view.area.mm2), formatQuantity(pixelMm, 'mm', 2))}
@@ -234,19 +142,11 @@ export function DenoiseResult({ lang, result, input, size, preprocessing, phanto
   const dbText = (v: number): string => formatQuantity(v, 'dB', 1);
   const { flat } = view;
   const square = (
-    <svg viewBox={`0 0 ${size} ${size}`} preserveAspectRatio="none" aria-hidden="true">
-      <rect
-        x={flat.column0}
-        y={flat.row0}
-        width={flat.side}
-        height={flat.side}
-        fill="none"
-        stroke={ORANGE}
-        strokeWidth={2}
-        strokeDasharray="4 3"
-        vectorEffect="non-scaling-stroke"
-      />
-    </svg>
+    <Outline
+      d={`M${flat.column0} ${flat.row0}h${flat.side}v${flat.side}h${-flat.side}z`}
+      colour={ORANGE}
+      dashed
+    />
   );
   const sigmaIn = unitsToHu(flat.sigmaInput, width);
   const sigmaOut = unitsToHu(flat.sigmaOutput, width);
@@ -258,62 +158,38 @@ export function DenoiseResult({ lang, result, input, size, preprocessing, phanto
       data-sigma-out={sigmaOut}
       data-removed={view.removed}
     >
-      <div className="zoo-figures">
-        <figure className="zoo-figure" style={{ width: SMALL_VIEW }}>
-          <figcaption>{T.denoiseInput[lang]}</figcaption>
-          <MapCanvas
-            values={input}
-            width={size}
-            height={size}
-            scale="gray"
-            range={[0, 1]}
-            label={T.denoiseInput[lang]}
-            displayWidth={SMALL_VIEW}
-          >
-            {square}
-          </MapCanvas>
-        </figure>
-        <figure className="zoo-figure" style={{ width: SMALL_VIEW }}>
-          <figcaption>{T.denoiseOutput[lang]}</figcaption>
-          <MapCanvas
-            values={out}
-            width={size}
-            height={size}
-            scale="gray"
-            range={[0, 1]}
-            label={T.denoiseOutput[lang]}
-            displayWidth={SMALL_VIEW}
-            testId="zoo-denoise-output"
-          >
-            {square}
-          </MapCanvas>
-        </figure>
-        <figure className="zoo-figure" style={{ width: SMALL_VIEW }}>
-          <figcaption>{T.denoiseDiff[lang]}</figcaption>
-          <MapCanvas
-            values={view.diffHu}
-            width={size}
-            height={size}
-            scale="diverging"
-            range={view.range}
-            label={T.denoiseDiff[lang]}
-            displayWidth={SMALL_VIEW}
-          />
-          <ColourLegend scale="diverging" range={view.range} label={T.diffLegend[lang]} width={SMALL_VIEW} />
-        </figure>
+      <div className="result-figures">
+        <ResultFigure
+          caption={T.denoiseInput[lang]}
+          values={input}
+          size={size}
+          width={SMALL_VIEW}
+          overlay={square}
+        />
+        <ResultFigure
+          caption={T.denoiseOutput[lang]}
+          values={out}
+          size={size}
+          width={SMALL_VIEW}
+          overlay={square}
+          testId="zoo-denoise-output"
+        />
+        <ResultFigure
+          caption={T.denoiseDiff[lang]}
+          values={view.diffHu}
+          size={size}
+          width={SMALL_VIEW}
+          scale="diverging"
+          range={view.range}
+          legend={T.diffLegend[lang]}
+        />
         {view.truth && (
-          <figure className="zoo-figure" style={{ width: SMALL_VIEW }}>
-            <figcaption>{T.denoiseClean[lang]}</figcaption>
-            <MapCanvas
-              values={view.truth.clean}
-              width={size}
-              height={size}
-              scale="gray"
-              range={[0, 1]}
-              label={T.denoiseClean[lang]}
-              displayWidth={SMALL_VIEW}
-            />
-          </figure>
+          <ResultFigure
+            caption={T.denoiseClean[lang]}
+            values={view.truth.clean}
+            size={size}
+            width={SMALL_VIEW}
+          />
         )}
       </div>
       <p data-testid="zoo-denoise-flat">{T.flatNoise[lang](huText(sigmaIn), huText(sigmaOut))}</p>

@@ -5,7 +5,6 @@ import { ZOO_MODELS } from '../../core/models/zooCatalog';
 import type { ZooModelDef, ZooModelId } from '../../core/models/zooTypes';
 import { formatNumber } from '../../core/imaging/display/formatModalityValue';
 import { LESSON_SAMPLES } from '../../lessons/radiology-images/radiologyImagesParams';
-import { MapCanvas } from '../../lessons/shared/MapCanvas';
 import { SliceOverview } from '../../lessons/shared/SliceOverview';
 import { SliceSource } from '../../lessons/shared/SliceSource';
 import { OWN_SLICE } from '../../lessons/shared/lessonSlice';
@@ -18,6 +17,7 @@ import { formatMs, formatQuantity } from './zooFormat';
 import { cardTexts, runTexts as T } from './zooPageTexts';
 import { PHANTOM_EXAMPLES, PHANTOM_SOURCE, type ZooQuery } from './zooQuery';
 import { modelPixelMm } from './zooResultMaths';
+import { ResultFigure } from './ResultFigure';
 import { RunStatus, ZooResult } from './ZooResults';
 
 /** CSS width of the slice overview and the prepared input. */
@@ -300,19 +300,14 @@ export function ZooRunPanel({
             </>
           )}
           {run.input && (
-            <figure className="zoo-figure">
-              <figcaption>{T.prepared[lang]}</figcaption>
-              <MapCanvas
-                values={run.input}
-                width={size}
-                height={size}
-                scale="gray"
-                range={[0, 1]}
-                label={T.preparedLabel[lang](size)}
-                displayWidth={VIEW}
-                testId="zoo-input-canvas"
-              />
-            </figure>
+            <ResultFigure
+              caption={T.prepared[lang]}
+              values={run.input}
+              size={size}
+              width={VIEW}
+              label={T.preparedLabel[lang](size)}
+              testId="zoo-input-canvas"
+            />
           )}
           <PreparedInfo run={run} def={def} lang={lang} />
         </div>

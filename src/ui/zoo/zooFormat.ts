@@ -31,8 +31,13 @@ export function formatMs(ms: number): string {
   return `${formatNumber(ms, decimals)} ms`;
 }
 
-/** A fraction 0…1 as a percentage with one decimal: 0.9375 → "93.8 %". */
+/**
+ * A fraction 0…1 as a percentage with one decimal: 0.9375 → "93.8 %". A fraction strictly between
+ * 0 and 1 never reads "0 %" or "100 %": "< 0.1 %" and "> 99.9 %" instead.
+ */
 export function formatPercent(fraction: number): string {
+  if (fraction > 0 && fraction < 0.0005) return '< 0.1 %';
+  if (fraction < 1 && fraction > 0.9995) return '> 99.9 %';
   return `${formatNumber(fraction * 100, 1)} %`;
 }
 

@@ -180,8 +180,11 @@ export const runTexts = {
 /** Texts of the results. */
 export const resultTexts = {
   probabilities: { en: 'Class probabilities (softmax)', zh: '各类别的概率（softmax）' },
-  classCol: { en: 'Class', zh: '类别' },
-  probCol: { en: 'Probability', zh: '概率' },
+  probability: {
+    en: (name: string, p: string) => `${name}: ${p}`,
+    zh: (name: string, p: string) => `${name}：${p}`,
+  } satisfies Fn<[string, string]>,
+  predictedMark: { en: 'predicted', zh: '预测类别' },
   predicted: {
     en: (label: string, p: string) => `The model says: ${label} (probability ${p}).`,
     zh: (label: string, p: string) => `模型的判断：${label}（概率 ${p}）。`,

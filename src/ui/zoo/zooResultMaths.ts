@@ -71,6 +71,14 @@ export function difference(a: ArrayLike<number>, b: ArrayLike<number>): Float32A
   return out;
 }
 
+/** Mean absolute difference Σ|a − b| / n (0 for none): how much a denoiser changed its input. */
+export function meanAbsoluteDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  if (a.length !== b.length) throw new RangeError(`lengths differ: ${a.length} and ${b.length}`);
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += Math.abs((a[i] as number) - (b[i] as number));
+  return a.length === 0 ? 0 : sum / a.length;
+}
+
 /** Population standard deviation √(Σ(x − x̄)² / n) of `values` (0 for none). */
 export function standardDeviation(values: ArrayLike<number>): number {
   const n = values.length;

@@ -28,7 +28,6 @@ import {
   unitCoordinates,
 } from '../../../src/lessons/cnn-architecture/gradCamMaths';
 import { camTexts, frameTexts, mapsTexts, unitTexts } from '../../../src/lessons/cnn-architecture/mapsTexts';
-import { argmax, percent } from '../../../src/lessons/cnn-architecture/PredictionView';
 import {
   activationName,
   largestTerms,
@@ -225,20 +224,6 @@ describe('Grad-CAM maths', () => {
   });
 });
 
-describe('numbers shown', () => {
-  it('percentages never round a non-zero probability to 0 % or 100 %; argmax takes the first maximum', () => {
-    expect([percent(0.9134), percent(0), percent(1), percent(0.0001), percent(0.99999)]).toEqual([
-      '91.3 %',
-      '0 %',
-      '100 %',
-      '< 0.1 %',
-      '> 99.9 %',
-    ]);
-    expect(argmax([0.2, 0.5, 0.5])).toBe(1);
-    expect(argmax([])).toBe(-1);
-  });
-});
-
 describe('texts', () => {
   /** Calls every text function with sample arguments of the right kinds. */
   function materialise(value: unknown): unknown {
@@ -260,7 +245,7 @@ describe('texts', () => {
   it('every text of both widgets is good English and Chinese', () => {
     const all = materialise({ frameTexts, mapsTexts, unitTexts, camTexts });
     const texts = collectLocalized(all, 'maps');
-    expect(texts.length).toBeGreaterThan(100);
+    expect(texts.length).toBeGreaterThan(90);
     for (const [path, t] of texts) expectGoodLocalized(path, t);
     // The legend text depends on the scale: both variants.
     expectGoodLocalized('legend diverging', {

@@ -8,7 +8,6 @@
  */
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { useEffect, useState, type ComponentType } from 'react';
-import type * as tfc from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { defaultParams } from '../../../src/core/lessons/lessonState';
@@ -16,7 +15,6 @@ import type { Lang, ParamValues } from '../../../src/core/lessons/types';
 import { getZooModel } from '../../../src/core/models/zooCatalog';
 import { ZooRunner } from '../../../src/core/models/ZooRunner';
 import type { ForwardResult, ZooModelId } from '../../../src/core/models/zooTypes';
-import { initBackend, loadTfCore, loadTfLayers } from '../../../src/core/tensor/initBackend';
 import { cnnArchitecture } from '../../../src/lessons/cnn-architecture/cnnArchitecture';
 import { drawOverlay } from '../../../src/lessons/cnn-architecture/CamParts';
 import { FeatureMapsWidget } from '../../../src/lessons/cnn-architecture/FeatureMapsWidget';
@@ -27,9 +25,9 @@ import type { WidgetProps } from '../../../src/lessons/widgetTypes';
 import { prepareZooInput } from '../../../src/ui/zoo/prepareZooInput';
 import { clearZooModels, getLoadedZooModel, setZooModelLoader } from '../../../src/ui/zoo/useZooModel';
 import { strayLatinInPage } from '../helpers/chineseText';
+import { ctLessonSlice } from '../helpers/ctLessonSlice';
+import { layers, startTf, tf } from '../helpers/tfBackend';
 
-let tf: typeof tfc;
-let layers: typeof tfl;
 let baseline = 0;
 const SLOW = { timeout: 30_000 };
 
@@ -47,36 +45,16 @@ function randomiseBiases(model: tfl.LayersModel, seed: number): void {
 
 /** A 96 × 96 chest-CT-like slice at 0.7 mm: lung at −800 HU with texture, a 40 HU nodule at (40, 52). */
 function syntheticSlice(): LessonSlice {
-  const W = 96;
-  const values = new Float32Array(W * W);
-  for (let y = 0; y < W; y++)
-    for (let x = 0; x < W; x++)
-      values[y * W + x] =
-        Math.hypot(y - 40, x - 52) < 7
-          ? 40
-          : -800 + 60 * Math.sin(x / 3) * Math.cos(y / 5) + (x > 85 ? 900 : 0);
-  const window = { center: -600, width: 1500 };
-  return {
-    id: 'own',
-    name: 'synthetic',
-    width: W,
-    height: W,
-    values,
-    unit: 'HU',
-    window,
-    intensity: values.map((v) =>
-      Math.min(1, Math.max(0, (v - (window.center - window.width / 2)) / window.width)),
-    ),
-    spacingMm: 0.7,
-  };
+  return ctLessonSlice(96, 96, (y, x) =>
+    Math.hypot(y - 40, x - 52) < 7 ? 40 : -800 + 60 * Math.sin(x / 3) * Math.cos(y / 5) + (x > 85 ? 900 : 0),
+  );
 }
 const slice = syntheticSlice();
 
+startTf('wasm');
+
 beforeAll(async () => {
   vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
-  tf = await loadTfCore();
-  layers = await loadTfLayers();
-  expect((await initBackend('wasm')).backend).toBe('wasm');
   baseline = tf.memory().numTensors;
   setZooModelLoader(async (id: ZooModelId) => {
     const model = getZooModel(id)!.build(layers, 1);
@@ -182,7 +160,7 @@ describe('feature maps (step 3)', () => {
     // The prediction: probabilities from the forward pass.
     const p = result.prediction.values;
     expect(Number(screen.getByTestId('maps-prob-1').dataset.value)).toBe(p[1]);
-    expect(screen.getByTestId('maps-prediction').dataset.predicted).toBe(String(p[1]! > p[0]! ? 1 : 0));
+    expect(screen.getByTestId('maps-probs').dataset.predicted).toBe(String(p[1]! > p[0]! ? 1 : 0));
   });
 
   it('keys and clicks move the unit, the channel and the layer; pool, dense and softmax units explained', async () => {

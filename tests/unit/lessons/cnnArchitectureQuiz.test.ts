@@ -5,9 +5,8 @@
  * question against ZooRunner.gradCam, whose α_k must be the mean over positions of the gradient of
  * the logit (worked out here from the logits layer's weights). No tensor is left behind.
  */
-import type * as tfc from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../src/core/datasets/discPhantom';
 import { gradeAnswer } from '../../../src/core/lessons/gradeQuiz';
 import type { ChoiceQuestion, NumericQuestion } from '../../../src/core/lessons/types';
@@ -17,7 +16,6 @@ import { buildMobileNet, buildResNet, buildTinyVgg } from '../../../src/core/mod
 import { getZooModel } from '../../../src/core/models/zooCatalog';
 import type { LayerAnalysis, ZooModelId } from '../../../src/core/models/zooTypes';
 import { ZooRunner } from '../../../src/core/models/ZooRunner';
-import { initBackend, loadTfCore, loadTfLayers } from '../../../src/core/tensor/initBackend';
 import { receptiveFieldSteps } from '../../../src/lessons/cnn-architecture/cnnArithmetic';
 import {
   cnnArchitectureQuiz,
@@ -30,15 +28,9 @@ import {
   validSizeAnswer,
 } from '../../../src/lessons/cnn-architecture/cnnArchitectureQuiz';
 import { expectNoTensorLeak } from '../helpers/tensorLeak';
+import { layers, startTf, tf } from '../helpers/tfBackend';
 
-let tf: typeof tfc;
-let layers: typeof tfl;
-
-beforeAll(async () => {
-  tf = await loadTfCore();
-  layers = await loadTfLayers();
-  expect((await initBackend('wasm')).backend).toBe('wasm');
-});
+startTf('wasm');
 
 /** The analysis of a built model (the model is disposed). */
 function analyse(model: tfl.LayersModel): LayerAnalysis[] {

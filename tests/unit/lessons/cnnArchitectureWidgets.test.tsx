@@ -6,8 +6,6 @@
  * receptiveBox, graphTotals, the model's own predict); controls change parameters through setParam;
  * Chinese pages have no stray English; every runner is disposed (no tensor left).
  */
-import type * as tfc from '@tensorflow/tfjs-core';
-import type * as tfl from '@tensorflow/tfjs-layers';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { defaultParams } from '../../../src/core/lessons/lessonState';
@@ -18,7 +16,6 @@ import { windowToUnit } from '../../../src/core/models/preprocessSlice';
 import { getZooModel } from '../../../src/core/models/zooCatalog';
 import type { ZooManifest, ZooModelId } from '../../../src/core/models/zooTypes';
 import { ZooRunner } from '../../../src/core/models/ZooRunner';
-import { initBackend, loadTfCore, loadTfLayers } from '../../../src/core/tensor/initBackend';
 import { cnnArchitecture } from '../../../src/lessons/cnn-architecture/cnnArchitecture';
 import { InputWidget } from '../../../src/lessons/cnn-architecture/InputWidget';
 import { LayerTableWidget } from '../../../src/lessons/cnn-architecture/LayerTableWidget';
@@ -27,17 +24,16 @@ import { setOwnSlice, type LessonSlice } from '../../../src/lessons/shared/lesso
 import { prepareZooInput } from '../../../src/ui/zoo/prepareZooInput';
 import { setZooModelLoader } from '../../../src/ui/zoo/useZooModel';
 import { strayLatinInPage } from '../helpers/chineseText';
+import { ctLessonSlice } from '../helpers/ctLessonSlice';
 import { tensorCounts } from '../helpers/tensorLeak';
+import { layers, startTf, tf } from '../helpers/tfBackend';
 
-let tf: typeof tfc;
-let layers: typeof tfl;
 let before: ReturnType<typeof tensorCounts>;
 let manifestFor: (id: ZooModelId) => ZooManifest | null = () => null;
 
+startTf('wasm');
+
 beforeAll(async () => {
-  tf = await loadTfCore();
-  layers = await loadTfLayers();
-  expect((await initBackend('wasm')).backend).toBe('wasm');
   vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
   before = tensorCounts(tf);
   setZooModelLoader(async (id) => ({
@@ -59,22 +55,12 @@ const W = 120;
 const H = 100;
 /** A chest-CT-like slice in HU at 0.7 mm: lung (−850) with a soft-tissue disc (+40) around (60, 40). */
 function ctSlice(extra: Partial<LessonSlice> = {}): LessonSlice {
-  const values = new Float32Array(W * H);
-  for (let y = 0; y < H; y++)
-    for (let x = 0; x < W; x++)
-      values[y * W + x] = (Math.hypot(y - 60, x - 40) < 8 ? 40 : -850) + 30 * Math.sin(0.3 * x + 0.2 * y);
-  return {
-    id: 'own',
-    name: 'synthetic',
-    width: W,
-    height: H,
-    values,
-    unit: 'HU',
-    window: { center: -600, width: 1500 },
-    intensity: values.map((v) => windowToUnit(v, -600, 1500)),
-    spacingMm: 0.7,
-    ...extra,
-  };
+  return ctLessonSlice(
+    W,
+    H,
+    (y, x) => (Math.hypot(y - 60, x - 40) < 8 ? 40 : -850) + 30 * Math.sin(0.3 * x + 0.2 * y),
+    extra,
+  );
 }
 
 function props(stepId: string, params: ParamValues = {}, lang: 'en' | 'zh' = 'en') {
@@ -140,7 +126,7 @@ describe('step 1: model and input', () => {
     const expected = await loaded.runner.predict(input.input);
     const shown = [0, 1].map((i) => Number(data(`cnn-prob-${i}`, 'value')));
     shown.forEach((s, i) => expect(s).toBeCloseTo(expected[i]!, 5));
-    expect(Number(data('cnn-prediction', 'prob-sum'))).toBeCloseTo(1, 5);
+    expect(Number(data('cnn-probs', 'sum'))).toBeCloseTo(1, 5);
     expect(screen.getByTestId('cnn-input').dataset.status).toBe('ready');
   });
 

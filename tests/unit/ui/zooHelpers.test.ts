@@ -24,6 +24,7 @@ import {
   argmax,
   binaryMask,
   difference,
+  meanAbsoluteDifference,
   flatRegionNoise,
   maskArea,
   maskContourPath,
@@ -91,11 +92,14 @@ describe('noise estimates', () => {
     expect(unitsToHu(flat.sigmaInput, 1500)).toBeCloseTo(flat.sigmaInput * 1500, 9);
   });
 
-  it('the difference and its standard deviation', () => {
+  it('the difference, its standard deviation and mean absolute value', () => {
     expect([...difference([3, 5], [1, 1])]).toEqual([2, 4]);
     expect(standardDeviation([2, 4, 4, 4, 5, 5, 7, 9])).toBe(2);
     expect(standardDeviation([])).toBe(0);
     expect(() => difference([1], [1, 2])).toThrow(RangeError);
+    expect(meanAbsoluteDifference([0.5, 0.25, 1], [0.25, 0.5, 0.5])).toBe(1 / 3);
+    expect(meanAbsoluteDifference([], [])).toBe(0);
+    expect(() => meanAbsoluteDifference([1], [1, 2])).toThrow(RangeError);
     expect(() => flatRegionNoise(new Float32Array(4), new Float32Array(9), 2)).toThrow(RangeError);
   });
 });
@@ -150,6 +154,14 @@ describe('small helpers', () => {
     expect(formatMs(0.4123)).toBe('0.412 ms');
     expect(formatMs(41.23)).toBe('41.2 ms');
     expect(formatPercent(0.9375)).toBe('93.8 %');
+    // A probability strictly between 0 and 1 never reads 0 % or 100 %.
+    expect([0.9134, 0, 1, 0.0001, 0.99999].map(formatPercent)).toEqual([
+      '91.3 %',
+      '0 %',
+      '100 %',
+      '< 0.1 %',
+      '> 99.9 %',
+    ]);
   });
 
   it('times the active backend first, then the others in the app’s order', () => {

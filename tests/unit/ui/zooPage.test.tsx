@@ -7,8 +7,6 @@
  * speed table, missing weights and bad files, Chinese without stray English, and no tensor left.
  */
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import type * as tfc from '@tensorflow/tfjs-core';
-import type * as tfl from '@tensorflow/tfjs-layers';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   lowDoseNoiseHu,
@@ -19,7 +17,6 @@ import { analyseGraph, graphTotals } from '../../../src/core/models/analyseGraph
 import { getZooModel, ZOO_MODELS } from '../../../src/core/models/zooCatalog';
 import type { ZooManifest, ZooModelId } from '../../../src/core/models/zooTypes';
 import { ZooRunner } from '../../../src/core/models/ZooRunner';
-import { initBackend, loadTfCore, loadTfLayers } from '../../../src/core/tensor/initBackend';
 import { diceScore } from '../../../src/core/training/zooMetrics';
 import { useLanguageStore } from '../../../src/i18n/languageStore';
 import { setOwnSlice, type LessonSlice } from '../../../src/lessons/shared/lessonSlice';
@@ -31,9 +28,9 @@ import { formatBytes, formatCount } from '../../../src/ui/zoo/zooFormat';
 import { DEFAULT_ZOO_QUERY } from '../../../src/ui/zoo/zooQuery';
 import { ZooPage } from '../../../src/ui/zoo/ZooPage';
 import { strayLatinInPage } from '../helpers/chineseText';
+import { ctLessonSlice } from '../helpers/ctLessonSlice';
+import { backendReport, layers, startTf, tf } from '../helpers/tfBackend';
 
-let tf: typeof tfc;
-let layers: typeof tfl;
 let baseline = 0;
 const params = new Map<ZooModelId, number>();
 
@@ -82,22 +79,12 @@ function injectModels(withManifest = true): void {
 const W = 200;
 /** A 200 × 200 CT slice at 0.7 mm: lung (−850 HU) with a 10 mm soft-tissue disc right of centre. */
 function syntheticSlice(): LessonSlice {
-  const values = new Float32Array(W * W);
-  for (let r = 0; r < W; r++)
-    for (let c = 0; c < W; c++)
-      values[r * W + c] = Math.hypot(r - 100, c - 110) * 0.7 < 5 ? 40 : -850 + 30 * Math.sin(r / 3 + c / 5);
-  const window = { center: -600, width: 1500 };
-  return {
-    id: 'own',
-    name: 'synthetic.dcm',
-    width: W,
-    height: W,
-    values,
-    unit: 'HU',
-    window,
-    intensity: values.map((v) => Math.min(1, Math.max(0, (v + 1350) / 1500))),
-    spacingMm: 0.7,
-  };
+  return ctLessonSlice(
+    W,
+    W,
+    (r, c) => (Math.hypot(r - 100, c - 110) * 0.7 < 5 ? 40 : -850 + 30 * Math.sin(r / 3 + c / 5)),
+    { name: 'synthetic.dcm' },
+  );
 }
 
 function open(hash: string) {
@@ -115,14 +102,12 @@ async function runner(id: ZooModelId): Promise<ZooRunner> {
   return (await getLoadedZooModel(id)).runner;
 }
 
-const pOf = (i: number): number => Number(screen.getByTestId(`zoo-prob-${i}`).dataset.p);
+const pOf = (i: number): number => Number(screen.getByTestId(`zoo-prob-${i}`).dataset.value);
+
+startTf('wasm');
 
 beforeAll(async () => {
-  tf = await loadTfCore();
-  layers = await loadTfLayers();
-  const report = await initBackend('wasm');
-  expect(report.backend).toBe('wasm');
-  useBackendStore.setState({ status: 'ready', report, error: null });
+  useBackendStore.setState({ status: 'ready', report: backendReport, error: null });
   vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
   baseline = tf.memory().numTensors;
 });

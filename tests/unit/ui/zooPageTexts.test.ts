@@ -34,6 +34,7 @@ const ARGS: Record<string, readonly unknown[]> = {
   assumedSpacing: ['0.7 mm'],
   ran: ['12.3 ms', 'wasm'],
   predicted: ['结节', '0.982'],
+  probability: ['结节', '98.2 %'],
   sum: ['1.0000'],
   truth: ['脊柱'],
   maskLabel: ['0.5'],

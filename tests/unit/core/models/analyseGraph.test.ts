@@ -6,36 +6,18 @@
  * model), and for a chain of convolutions with positive weights the pixels that do change a unit
  * fill exactly its box (clipped to the image). No tensor is left behind.
  */
-import type * as tfc from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { analyseGraph, graphTotals, receptiveBox } from '../../../../src/core/models/analyseGraph';
+import { mulberry32 } from '../../../../src/core/datasets/discPhantom';
 import { describeModel } from '../../../../src/core/models/describeModel';
 import { ZOO_MODELS } from '../../../../src/core/models/zooCatalog';
 import type { LayerAnalysis, ModelGraph } from '../../../../src/core/models/zooTypes';
-import { initBackend, loadTfCore, loadTfLayers } from '../../../../src/core/tensor/initBackend';
+import { layerOutputs } from '../../helpers/layerOutputs';
 import { expectNoTensorLeak } from '../../helpers/tensorLeak';
+import { layers, startTf, tf } from '../../helpers/tfBackend';
 
-let tf: typeof tfc;
-let layers: typeof tfl;
-
-beforeAll(async () => {
-  tf = await loadTfCore();
-  layers = await loadTfLayers();
-  expect((await initBackend('wasm')).backend).toBe('wasm');
-});
-
-/** Deterministic uniform numbers in [0, 1) (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+startTf('wasm');
 
 const def = (id: string) => ZOO_MODELS.find((m) => m.id === id)!;
 const byName = (a: readonly LayerAnalysis[]) => new Map(a.map((l) => [l.name, l]));
@@ -247,7 +229,7 @@ function influence(model: tfl.LayersModel, pixels: readonly [number, number][], 
   const analysis = analyseGraph(describeModel(model));
   const maps = analysis.filter((l) => l.receptiveField && l.kind !== 'input');
   const [H, W] = analysis[0]!.outputShape as [number, number];
-  const random = rng(seed);
+  const random = mulberry32(seed);
   const base = Float32Array.from({ length: H * W }, () => random());
   const batch = new Float32Array((pixels.length + 1) * H * W);
   batch.set(base);
@@ -256,14 +238,12 @@ function influence(model: tfl.LayersModel, pixels: readonly [number, number][], 
     batch.set(base, at);
     batch[at + y * W + x] = base[y * W + x]! + 1;
   });
-  const probe = layers.model({
-    inputs: model.inputs,
-    outputs: maps.map((l) => model.getLayer(l.name).output as tfl.SymbolicTensor),
-  });
-  const values = tf.tidy(() => {
-    const out = probe.predict(tf.tensor4d(batch, [pixels.length + 1, H, W, 1]));
-    return (Array.isArray(out) ? out : [out]).map((t) => t.dataSync().slice() as Float32Array);
-  });
+  const values = layerOutputs(
+    model,
+    maps.map((l) => l.name),
+    batch,
+    [pixels.length + 1, H, W, 1],
+  ).map((o) => o.values);
   return { maps, values, H, W };
 }
 
@@ -273,7 +253,7 @@ describe('receptive fields, empirically', () => {
     async (_, d) => {
       await expectNoTensorLeak(tf, () => {
         const model = d.build(layers, 3);
-        const random = rng(11);
+        const random = mulberry32(11);
         const pixels: [number, number][] = [
           [0, 0],
           [0, 63],

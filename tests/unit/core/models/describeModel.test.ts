@@ -4,9 +4,8 @@
  * identity at inference are left out; everything else the explainer cannot compute is refused with
  * a message a student can act on, in both languages. No tensor is left behind.
  */
-import type * as tfc from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   describeModel,
   UNSUPPORTED_MODEL_MESSAGES,
@@ -16,18 +15,11 @@ import {
 import { createTinyVgg } from '../../../../src/core/models/tinyVgg';
 import { ZOO_MODELS } from '../../../../src/core/models/zooCatalog';
 import type { LayerKind } from '../../../../src/core/models/zooTypes';
-import { initBackend, loadTfCore, loadTfLayers } from '../../../../src/core/tensor/initBackend';
 import { expectGoodLocalized } from '../../helpers/chineseText';
 import { expectNoTensorLeak } from '../../helpers/tensorLeak';
+import { layers, startTf, tf } from '../../helpers/tfBackend';
 
-let tf: typeof tfc;
-let layers: typeof tfl;
-
-beforeAll(async () => {
-  tf = await loadTfCore();
-  layers = await loadTfLayers();
-  expect((await initBackend('cpu')).backend).toBe('cpu');
-});
+startTf('cpu');
 
 const CLASS_OF: Record<LayerKind, string[]> = {
   input: ['InputLayer'],

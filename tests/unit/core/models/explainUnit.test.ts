@@ -10,39 +10,22 @@
  */
 import type * as tfc from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../../../src/core/datasets/discPhantom';
 import { describeModel } from '../../../../src/core/models/describeModel';
 import { explainUnit, softmaxAt, type LayerWeights } from '../../../../src/core/models/explainUnit';
 import { createTinyVgg } from '../../../../src/core/models/tinyVgg';
 import { ZOO_MODELS } from '../../../../src/core/models/zooCatalog';
 import type { LayerKind, LayerOutput, ModelGraph, UnitRef } from '../../../../src/core/models/zooTypes';
-import { initBackend, loadTfCore, loadTfLayers } from '../../../../src/core/tensor/initBackend';
+import { layerOutputs } from '../../helpers/layerOutputs';
 import { expectNoTensorLeak } from '../../helpers/tensorLeak';
+import { layers, startTf, tf } from '../../helpers/tfBackend';
 
-let tf: typeof tfc;
-let layers: typeof tfl;
-
-beforeAll(async () => {
-  tf = await loadTfCore();
-  layers = await loadTfLayers();
-  expect((await initBackend('wasm')).backend).toBe('wasm');
-});
-
-/** Deterministic uniform numbers in [0, 1) (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+startTf('wasm');
 
 /** Replaces every bias by random values of magnitude 0.05…0.5 and either sign (kernels kept). */
 function randomBiases(model: tfl.LayersModel, seed: number): void {
-  const random = rng(seed);
+  const random = mulberry32(seed);
   const fresh = model.weights.map((w) =>
     w.shape.length === 1
       ? tf.tensor1d(
@@ -61,23 +44,10 @@ function randomBiases(model: tfl.LayersModel, seed: number): void {
 /** One forward pass of `input` through every layer (a multi-output model over the same layers). */
 function forwardAll(model: tfl.LayersModel, graph: ModelGraph, input: Float32Array): LayerOutput[] {
   const names = graph.layers.map((l) => l.name);
-  // a Sequential model's input layer is not among its layers: take its input tensor
-  const input0 = model.inputs[0]!;
-  const probe = layers.model({
-    inputs: model.inputs,
-    outputs: names.map((n) =>
-      n === input0.sourceLayer.name ? input0 : (model.getLayer(n).output as tfl.SymbolicTensor),
-    ),
-  });
-  const shape = graph.layers[0]!.outputShape;
-  return tf.tidy(() => {
-    const out = probe.predict(tf.tensor(input, [1, ...shape]));
-    return (Array.isArray(out) ? out : [out]).map((t, i) => ({
-      name: names[i]!,
-      shape: t.shape.slice(1),
-      values: t.dataSync().slice() as Float32Array,
-    }));
-  });
+  return layerOutputs(model, names, input, [1, ...graph.layers[0]!.outputShape]).map((o, i) => ({
+    name: names[i]!,
+    ...o,
+  }));
 }
 
 /** A layer's weights as plain arrays (tfjs layouts), read once. */
@@ -147,7 +117,7 @@ function checkModel(
   seed: number,
 ): { kinds: Set<LayerKind>; worst: number; units: number } {
   const graph = describeModel(model);
-  const random = rng(seed);
+  const random = mulberry32(seed);
   const shape = graph.layers[0]!.outputShape;
   const input = Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => random());
   const outputs = forwardAll(model, graph, input);

@@ -3,23 +3,16 @@
  * finite-difference check of α on the ResNet zoo model (skip connections) at an inner layer, and
  * the list of layers offered.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type * as tfc from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
-import { initBackend, loadTfCore, loadTfLayers } from '../../../../src/core/tensor/initBackend';
 import { ZooRunner } from '../../../../src/core/models/ZooRunner';
 import { getZooModel } from '../../../../src/core/models/zooCatalog';
 import { mulberry32 } from '../../../../src/core/datasets/discPhantom';
 import { expectNoTensorLeak, tensorCounts } from '../../helpers/tensorLeak';
+import { layers, startTf, tf } from '../../helpers/tfBackend';
 
-let tf: typeof tfc;
-let layers: typeof tfl;
-
-beforeAll(async () => {
-  tf = await loadTfCore();
-  layers = await loadTfLayers();
-  expect((await initBackend('wasm')).backend).toBe('wasm');
-});
+startTf('wasm');
 
 function expectClose(actual: Float32Array, expected: readonly number[], digits = 6): void {
   expect(actual.length).toBe(expected.length);

@@ -3,24 +3,16 @@
  * copy must really take the source's weights): the same predictions on the same backend, the same
  * within float error on another backend, the source untouched, nothing leaked, mismatches refused.
  */
-import type * as tfc from '@tensorflow/tfjs-core';
-import type * as tfl from '@tensorflow/tfjs-layers';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../../src/core/datasets/discPhantom';
 import { getZooModel, ZOO_MODELS } from '../../../../src/core/models/zooCatalog';
 import { zooRunnerCopier } from '../../../../src/core/models/zooRunnerCopy';
 import { ZooRunner } from '../../../../src/core/models/ZooRunner';
-import { initBackend, loadTfCore, loadTfLayers } from '../../../../src/core/tensor/initBackend';
+import { initBackend } from '../../../../src/core/tensor/initBackend';
 import { tensorCounts } from '../../helpers/tensorLeak';
+import { layers, startTf, tf } from '../../helpers/tfBackend';
 
-let tf: typeof tfc;
-let layers: typeof tfl;
-
-beforeAll(async () => {
-  tf = await loadTfCore();
-  layers = await loadTfLayers();
-  expect((await initBackend('wasm')).backend).toBe('wasm');
-});
+startTf('wasm');
 
 function maxAbsDiff(a: Float32Array, b: Float32Array): number {
   let m = 0;

@@ -2,7 +2,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import type * as tfc from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { getZooModel } from '../../../../src/core/models/zooCatalog';
@@ -20,18 +20,12 @@ import {
   writeManifestToDir,
 } from '../../../../src/core/models/zooStorageNode';
 import type { ZooManifest, ZooModelId } from '../../../../src/core/models/zooTypes';
-import { initBackend, loadTfCore, loadTfLayers } from '../../../../src/core/tensor/initBackend';
 import { expectNoTensorLeak } from '../../helpers/tensorLeak';
+import { layers, startTf, tf } from '../../helpers/tfBackend';
 
-let tf: typeof tfc;
-let layers: typeof tfl;
 const root = mkdtempSync(join(tmpdir(), 'zoo-storage-'));
 
-beforeAll(async () => {
-  tf = await loadTfCore();
-  layers = await loadTfLayers();
-  expect((await initBackend('wasm')).backend).toBe('wasm');
-});
+startTf('wasm');
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 afterEach(() => {

@@ -5,19 +5,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type * as tfc from '@tensorflow/tfjs-core';
+import { describe, expect, it } from 'vitest';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { makeZooTaskSet } from '../../../../src/core/datasets/zooTasks';
 import { ZOO_MODELS } from '../../../../src/core/models/zooCatalog';
 import { loadModelFromDir, readManifestFromDir } from '../../../../src/core/models/zooStorageNode';
 import type { ZooManifest, ZooMetrics } from '../../../../src/core/models/zooTypes';
-import { initBackend, loadTfCore, loadTfLayers } from '../../../../src/core/tensor/initBackend';
 import { predictInBatches, zooMetricsOf } from '../../../../src/core/training/zooMetrics';
 import { expectNoTensorLeak } from '../../helpers/tensorLeak';
+import { layers, startTf, tf } from '../../helpers/tfBackend';
 
-let tf: typeof tfc;
-let layers: typeof tfl;
 const modelsDir = join(process.cwd(), 'public', 'models');
 /** Largest difference between a recomputed metric and the manifest's (PSNR: dB). */
 const TOLERANCE = 0.02;
@@ -28,11 +25,7 @@ const TOLERANCE = 0.02;
  */
 const MLP_MIN_AUC = 0.7;
 
-beforeAll(async () => {
-  tf = await loadTfCore();
-  layers = await loadTfLayers();
-  expect((await initBackend('wasm')).backend).toBe('wasm');
-});
+startTf('wasm');
 
 /** Layer names, output shapes and weight shapes: what must match between committed and built. */
 function topology(model: tfl.LayersModel) {

@@ -1,9 +1,7 @@
 /** The zoo's validation metrics, on hand-worked examples. */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type * as tfc from '@tensorflow/tfjs-core';
-import type * as tfl from '@tensorflow/tfjs-layers';
 import type { ZooTaskSet } from '../../../../src/core/datasets/zooTasks';
-import { initBackend, loadTfCore, loadTfLayers } from '../../../../src/core/tensor/initBackend';
 import {
   argmaxAccuracy,
   classifierAuc,
@@ -16,6 +14,7 @@ import {
   zooMetricsOf,
 } from '../../../../src/core/training/zooMetrics';
 import { expectNoTensorLeak } from '../../helpers/tensorLeak';
+import { layers, startTf, tf } from '../../helpers/tfBackend';
 
 describe('argmaxAccuracy', () => {
   it('rows [0.9,0.1], [0.4,0.6], [0.5,0.5] with labels 0,0,0: argmax 0, 1, 0 (first maximum wins a tie) → 2/3', () => {
@@ -148,13 +147,7 @@ describe('zooMetricsOf and headlineMetric', () => {
 });
 
 describe('predictInBatches', () => {
-  let tf: typeof tfc;
-  let layers: typeof tfl;
-  beforeAll(async () => {
-    tf = await loadTfCore();
-    layers = await loadTfLayers();
-    expect((await initBackend('wasm')).backend).toBe('wasm');
-  });
+  startTf('wasm');
 
   it('equals one predict over all examples, for a batch size that does not divide the count, and leaks nothing', async () => {
     const model = layers.sequential({

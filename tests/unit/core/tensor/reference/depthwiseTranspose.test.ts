@@ -21,23 +21,9 @@ import {
   type TransposeFilters,
   type Volume,
 } from '../../../../../src/core/tensor/reference';
+import { floats, TOL, worstError } from '../../../helpers/referenceAgreement';
 import { tensorCounts } from '../../../helpers/tensorLeak';
 
-const TOL = 1e-5;
-
-/** max over i of |actual − expected| / max(1, |expected|). */
-function worstError(actual: ArrayLike<number>, expected: ArrayLike<number>): number {
-  expect(actual.length).toBe(expected.length);
-  let worst = 0;
-  for (let i = 0; i < expected.length; i++) {
-    const e = expected[i]!;
-    worst = Math.max(worst, Math.abs(actual[i]! - e) / Math.max(1, Math.abs(e)));
-  }
-  return worst;
-}
-
-const unit = fc.float({ min: -1, max: 1, noNaN: true, noDefaultInfinity: true });
-const floats = (n: number) => fc.array(unit, { minLength: n, maxLength: n }).map((a) => Float32Array.from(a));
 const side = (max: number) => fc.integer({ min: 1, max });
 
 let before: ReturnType<typeof tensorCounts>;
