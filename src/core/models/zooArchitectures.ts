@@ -175,17 +175,21 @@ export function buildUNet(layers: Layers, seed = 1, size = 64): tfl.LayersModel 
 }
 
 /**
- * A small convolutional denoising autoencoder (Vincent et al., ICML 2008; Gondara, ICDMW 2016):
- * conv 3×3·16, two strided convs down to a 16×16·32 code, two 2×2 transposed convs back up, a 3×3
- * conv with a sigmoid to the clean image in window units 0…1.
+ * A small convolutional denoising autoencoder (Vincent et al., ICML 2008; Gondara, ICDMW 2016)
+ * that learns the correction rather than the image (residual learning, as in DnCNN: Zhang et al.,
+ * IEEE TIP 2017): conv 3×3·16, two strided convs down to a 16×16·32 code, two 2×2 transposed convs
+ * back up, concatenated with the first full-resolution features (a skip, so pixel-level noise can
+ * be told from anatomy), conv 3×3·16, a linear 3×3 conv giving the correction, added to the input.
  */
 export function buildDenoisingAutoencoder(layers: Layers, seed = 1, size = 64): tfl.LayersModel {
   const b = builder(layers, seed);
   const x = b.input(size);
-  let y = b.conv(x, 'enc_conv_1', 16, 3);
-  y = b.conv(y, 'enc_conv_2', 32, 3, { strides: 2 });
+  const e1 = b.conv(x, 'enc_conv_1', 16, 3);
+  let y = b.conv(e1, 'enc_conv_2', 32, 3, { strides: 2 });
   y = b.conv(y, 'enc_conv_3', 32, 3, { strides: 2 });
   y = b.transpose(y, 'dec_up_1', 32);
   y = b.transpose(y, 'dec_up_2', 16);
-  return b.model(x, b.conv(y, 'output', 1, 3, { activation: 'sigmoid' }), 'dae');
+  y = b.conv(b.concat(y, e1, 'skip_concat'), 'dec_conv', 16, 3);
+  const correction = b.conv(y, 'correction', 1, 3, { activation: 'linear' });
+  return b.model(x, b.add(x, correction, 'output'), 'dae');
 }

@@ -126,8 +126,8 @@ export const ZOO_MODELS: readonly ZooModelDef[] = [
     id: 'dae',
     name: { en: 'Denoising autoencoder', zh: '去噪自编码器' },
     idea: {
-      en: 'Squeezes a noisy low-dose patch through a narrow code and rebuilds it: trained to output the same patch without noise.',
-      zh: '把有噪声的低剂量图块压缩成窄小的编码再重建：训练目标是输出同一图块的无噪声版本。',
+      en: 'Squeezes a noisy low-dose patch through a narrow code and rebuilds it, with a full-resolution skip; it learns the correction that, added to the input, gives the patch without noise.',
+      zh: '把有噪声的低剂量图块压缩成窄小的编码再重建，并带有一条全分辨率的跳跃连接；它学习一个校正量，加到输入上即得到无噪声的图块。',
     },
     task: 'low-dose',
     kind: 'denoising',
