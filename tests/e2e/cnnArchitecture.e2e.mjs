@@ -97,6 +97,18 @@ export const tests = [
       await page.locator('[data-testid="cnn-layers"][data-layer="max_pool_2"]').waitFor();
       await checkStep(page, 'cnn-architecture-2');
 
+      // A phantom of the model's own task (seed 7, example 1: a haemorrhage) instead of a sample.
+      await openRoute(page, app, `${LESSON}?step=1&model=resnet&slice=phantom&ph=1`);
+      await inputReady(page, 'resnet');
+      assert.match(await page.getByTestId('slice-status').innerText(), /Phantom example 1 .*haemorrhage/);
+      const phantom = await prediction(page);
+      assert.ok(Math.abs(phantom.sum - 1) < 1e-5, `ResNet probabilities sum to ${phantom.sum}`);
+      console.log(
+        `    cnn-architecture step 1: ResNet on phantom 7/1 (haemorrhage): p = ${phantom.values.join(', ')}`,
+      );
+      assert.ok(phantom.values[1] > 0.5, 'the ResNet finds the phantom’s haemorrhage');
+      await checkStep(page, 'cnn-architecture-1-phantom');
+
       // Step 5: the quiz.
       await openRoute(page, app, `${LESSON}?step=5`);
       await page.getByTestId('quiz').waitFor();

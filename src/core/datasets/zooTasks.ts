@@ -202,6 +202,44 @@ export function zooLabel(task: ZooTaskId, index: number): number {
 }
 
 /**
+ * Example `index` of a task in modality values (HU), before windowing. `regionSlices` caches the
+ * chest slice a group of `region` crops shares (the crops are the same with or without it).
+ */
+function rawExample(
+  task: ZooTaskId,
+  seed: number,
+  index: number,
+  regionSlices: Map<number, RegionSlice> = new Map(),
+): RawExample {
+  const { size, spacingMm } = zooTaskPreprocessing(task);
+  const label = zooLabel(task, index);
+  const exampleSeed = zooExampleSeed(seed, index);
+  if (task === 'haemorrhage') return headExample(exampleSeed, label === 1, size, spacingMm);
+  if (task === 'region') {
+    const group = Math.floor(index / REGION_SLICE_GROUP);
+    const crop = makeRegionCrop(seed, index, label, regionSlices.get(group));
+    regionSlices.clear();
+    regionSlices.set(group, crop.slice);
+    return { hu: crop.hu };
+  }
+  return lungPatchExample(task, exampleSeed, label === 1, size, spacingMm);
+}
+
+/**
+ * Example `index` of the set `makeZooTaskSet(task, seed, count)` (any count > index) in HU,
+ * before windowing, with its label: windowing `hu` with the task's preprocessing gives exactly
+ * that set's input. For a lesson that shows a model an example of its own task.
+ */
+export function zooTaskExampleHu(
+  task: ZooTaskId,
+  seed: number,
+  index: number,
+): { hu: Float32Array; label: number; size: number; spacingMm: number } {
+  const { size, spacingMm } = zooTaskPreprocessing(task);
+  return { hu: rawExample(task, seed, index).hu, label: zooLabel(task, index), size, spacingMm };
+}
+
+/**
  * Generates `count` examples of `task` from `seed` (see the module comment). The same arguments
  * give identical arrays; example i is the same in every set of the same seed with more than i
  * examples.
@@ -216,7 +254,7 @@ export function makeZooTaskSet(task: ZooTaskId, seed: number, count: number): Zo
   if (!Number.isInteger(count) || count < 0)
     throw new RangeError(`count must be a whole number ≥ 0, got ${count}`);
   const prep = zooTaskPreprocessing(task);
-  const { size, spacingMm, center, width } = prep;
+  const { size, center, width } = prep;
   const n = size * size;
   const inputs = new Float32Array(count * n);
   const labels = new Int32Array(count);
@@ -226,16 +264,7 @@ export function makeZooTaskSet(task: ZooTaskId, seed: number, count: number): Zo
   for (let i = 0; i < count; i++) {
     const label = zooLabel(task, i);
     labels[i] = label;
-    const exampleSeed = zooExampleSeed(seed, i);
-    let raw: RawExample;
-    if (task === 'haemorrhage') raw = headExample(exampleSeed, label === 1, size, spacingMm);
-    else if (task === 'region') {
-      const group = Math.floor(i / REGION_SLICE_GROUP);
-      const crop = makeRegionCrop(seed, i, label, regionSlices.get(group));
-      regionSlices.clear();
-      regionSlices.set(group, crop.slice);
-      raw = { hu: crop.hu };
-    } else raw = lungPatchExample(task, exampleSeed, label === 1, size, spacingMm);
+    const raw = rawExample(task, seed, i, regionSlices);
     if (raw.hu.length !== n) throw new RangeError(`example ${i} has ${raw.hu.length} values, not ${n}`);
     windowToUnit(raw.hu, center, width, inputs.subarray(i * n, (i + 1) * n));
     if (targets !== null && raw.target !== undefined) {

@@ -92,8 +92,43 @@ export const CAM_LAYER_PARAM: TextParamDef = {
   hidden: true,
 };
 
-/** The parameters every step shares: model, slice and crop centre. */
-export const INPUT_PARAMS = [MODEL_PARAM, SLICE_PARAM, CENTRE_X_PARAM, CENTRE_Y_PARAM] as const;
+/** The `slice` value that shows the model a generated example of its own task. */
+export const PHANTOM_SLICE = 'phantom';
+
+/** Seed of the lesson's phantom examples: neither a training nor a validation seed of the zoo. */
+export const PHANTOM_SEED = 7;
+
+/** The lesson's slice choice: the gallery, the learner's own file, or a phantom of the model's task. */
+export const CNN_SLICE_PARAM: EnumParamDef = {
+  ...SLICE_PARAM,
+  options: [
+    ...SLICE_PARAM.options,
+    {
+      value: PHANTOM_SLICE,
+      label: { en: 'A phantom of the model’s own task', zh: '该模型自身任务的体模样例' },
+    },
+  ],
+};
+
+/** Which phantom example (index in the seed-7 set of the model's task) `slice=phantom` shows. */
+export const PHANTOM_PARAM: NumberParamDef = {
+  kind: 'number',
+  id: 'ph',
+  label: { en: 'Phantom example (when the slice is a phantom)', zh: '体模样例编号（切片选择体模时）' },
+  min: 0,
+  max: 99,
+  step: 1,
+  default: 1,
+};
+
+/** The parameters every step shares: model, slice, phantom example and crop centre. */
+export const INPUT_PARAMS = [
+  MODEL_PARAM,
+  CNN_SLICE_PARAM,
+  PHANTOM_PARAM,
+  CENTRE_X_PARAM,
+  CENTRE_Y_PARAM,
+] as const;
 
 /** The crop centre in the URL, or undefined for "automatic". */
 export function centreParam(values: ParamValues): { row: number; column: number } | undefined {

@@ -12,10 +12,11 @@ import { prepareZooInput, type ZooInput } from '../../ui/zoo/prepareZooInput';
 import { useZooForward, type ZooForwardState } from '../../ui/zoo/useZooForward';
 import { useZooModel, type ZooModelState } from '../../ui/zoo/useZooModel';
 import { modelPixelMm } from '../../ui/zoo/zooResultMaths';
-import { paramString } from '../paramValue';
+import { paramNumber, paramString } from '../paramValue';
 import { sliceParam } from '../shared/SliceStep';
-import { useLessonSlice, type LessonSliceState } from '../shared/lessonSlice';
-import { centreParam, MODEL_PARAM } from './cnnArchitectureParams';
+import { OWN_SLICE, useLessonSlice, type LessonSliceState } from '../shared/lessonSlice';
+import { centreParam, MODEL_PARAM, PHANTOM_PARAM, PHANTOM_SLICE } from './cnnArchitectureParams';
+import { phantomSlice } from './phantomSlice';
 import { sampleLesionCentre, type SlicePixel } from './lesionCentre';
 
 /** Everything {@link useCnnInput} returns. */
@@ -23,7 +24,7 @@ export interface CnnInput {
   def: ZooModelDef;
   model: ZooModelState;
   slice: LessonSliceState;
-  /** The id of the slice in the URL (a gallery sample, or the learner's own file). */
+  /** The id of the slice in the URL (a gallery sample, the learner's own file, or a phantom). */
   sliceId: string;
   /** The gallery sample's lesion centre in source pixels, when it has one. */
   lesion: SlicePixel | undefined;
@@ -47,7 +48,17 @@ export function useCnnInput(values: ParamValues): CnnInput {
   const def = modelDefParam(values);
   const model = useZooModel(def.id);
   const sliceId = sliceParam(values);
-  const slice = useLessonSlice(sliceId);
+  const phantom = sliceId === PHANTOM_SLICE;
+  const phantomIndex = paramNumber(values[PHANTOM_PARAM.id], PHANTOM_PARAM.default);
+  // A phantom needs no download: ask for the learner's file, which loads nothing.
+  const loaded = useLessonSlice(phantom ? OWN_SLICE : sliceId);
+  const generated = useMemo(
+    () => (phantom ? phantomSlice(def, phantomIndex) : undefined),
+    [phantom, def, phantomIndex],
+  );
+  const slice: LessonSliceState = generated
+    ? { status: 'ready', id: PHANTOM_SLICE, slice: generated }
+    : loaded;
   const lesion = sampleLesionCentre(sliceId);
   const centre = centreParam(values) ?? lesion;
   const sliceReady = slice.status === 'ready' ? slice.slice : undefined;

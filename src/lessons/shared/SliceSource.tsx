@@ -15,6 +15,7 @@ import { sliceTexts as T } from './sliceTexts';
 
 /** The name of a slice in `lang`: a sample's title, or the learner's file name. */
 export function sliceName(slice: LessonSlice, lang: Lang): string {
+  if (slice.label) return slice.label[lang];
   if (slice.id === OWN_SLICE) return slice.name;
   return LESSON_SAMPLES.find((s) => s.value === slice.id)?.label[lang] ?? slice.name;
 }

@@ -10,7 +10,7 @@ import { initialWindow } from '../../core/imaging/display/defaultWindow';
 import { toDisplayFrame } from '../../core/imaging/display/displayFrame';
 import type { VoiWindow } from '../../core/imaging/display/voiWindow';
 import { windowedIntensity } from '../../core/imaging/display/windowedIntensity';
-import type { EnumParamDef } from '../../core/lessons/types';
+import type { EnumParamDef, Localized } from '../../core/lessons/types';
 import { LESSON_SAMPLES } from '../radiology-images/radiologyImagesParams';
 import { loadSample } from '../radiology-images/useSampleImage';
 
@@ -44,6 +44,8 @@ export interface LessonSlice {
   intensity: Float32Array;
   /** Column spacing in mm (Pixel Spacing or Imager Pixel Spacing), absent for PNG/JPEG. */
   spacingMm?: number;
+  /** A name in both languages, for slices that are neither a sample nor a file (generated ones). */
+  label?: Localized;
 }
 
 /**

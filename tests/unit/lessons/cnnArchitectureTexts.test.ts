@@ -70,10 +70,10 @@ describe('cnn-architecture texts', () => {
       'text',
     ]);
     const ids = (i: number) => cnnArchitecture.steps[i]!.params.map((p) => p.id);
-    for (const i of [0, 1, 2, 3]) expect(ids(i).slice(0, 4)).toEqual(['model', 'slice', 'cx', 'cy']);
-    expect(ids(1).slice(4)).toEqual(['layer']);
-    expect(ids(2).slice(4)).toEqual(['layer', 'unit']);
-    expect(ids(3).slice(4)).toEqual(['cls', 'cam']);
+    for (const i of [0, 1, 2, 3]) expect(ids(i).slice(0, 5)).toEqual(['model', 'slice', 'ph', 'cx', 'cy']);
+    expect(ids(1).slice(5)).toEqual(['layer']);
+    expect(ids(2).slice(5)).toEqual(['layer', 'unit']);
+    expect(ids(3).slice(5)).toEqual(['cls', 'cam']);
     // Steps 1 and 2 show their own model select; 3 and 4 keep the generic control.
     expect(cnnArchitecture.steps.map((s) => s.params.find((p) => p.id === 'model')?.hidden ?? false)).toEqual(
       [true, true, false, false, false],
