@@ -18,7 +18,7 @@
  * | `nodule-mask` | the same lung patches | 3/4: a 4–12 mm nodule anywhere in the lung; target = its mask |
  * | `low-dose` | the same lung patches at 10 % dose | 1/2 hold a 4–12 mm nodule; target = the noise-free patch |
  */
-import { windowTransform } from '../imaging/display/applyWindow';
+import { unitWindow } from '../imaging/display/applyWindow';
 import { makeChestCtPatch } from '../imaging/phantoms/chestCtPatch';
 import { makeHeadCt, type HaemorrhageSpec } from '../imaging/phantoms/headCt';
 import { createRng, type Rng } from '../imaging/phantoms/random';
@@ -65,9 +65,8 @@ export function zooTaskClasses(task: ZooTaskId): number {
 }
 
 /**
- * Modality values to window units 0…1: the LINEAR_EXACT VOI LUT (DICOM PS3.3 C.11.2.1.3.2,
- * {@link windowTransform}) without the 8-bit rounding, y = clamp((x − c)/w + 0.5, 0, 1). This is
- * the window of {@link ZooPreprocessing}: `c − w/2` and below → 0, `c + w/2` and above → 1.
+ * Modality values to window units 0…1 ({@link unitWindow}: the LINEAR_EXACT VOI LUT without the
+ * 8-bit rounding). This is the window of {@link ZooPreprocessing}, applied to a whole array.
  * @param out reused when given (at least `values.length` long)
  * @throws RangeError for a width that is not above 0 (as windowTransform)
  */
@@ -80,13 +79,8 @@ export function windowToUnit(
   const n = values.length;
   if (out && out.length < n) throw new RangeError(`Output holds ${out.length} values, need ${n}`);
   const dst = out ?? new Float32Array(n);
-  const t = windowTransform(center, width, 'LINEAR_EXACT');
-  const slope = t.slope / 255;
-  const intercept = t.intercept / 255;
-  for (let i = 0; i < n; i++) {
-    const x = values[i] as number;
-    dst[i] = x <= t.lower ? 0 : x >= t.upper ? 1 : x * slope + intercept;
-  }
+  const toUnit = unitWindow(center, width);
+  for (let i = 0; i < n; i++) dst[i] = toUnit(values[i] as number);
   return dst;
 }
 

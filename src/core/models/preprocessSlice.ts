@@ -17,6 +17,7 @@
  *
  * A source without a pixel spacing is assumed to be at the model's spacing (n = size).
  */
+import { unitWindow } from '../imaging/display/applyWindow';
 import type { ZooPreprocessing } from './zooTypes';
 
 /** A single-channel slice in modality units (HU for CT), row-major. */
@@ -49,12 +50,12 @@ export interface PreprocessedInput {
 }
 
 /**
- * Linear window (VOI LUT) to 0…1: values at or below `center − width/2` give 0, at or above
- * `center + width/2` give 1, linear between.
+ * Linear window (VOI LUT) to 0…1 for one value: values at or below `center − width/2` give 0, at
+ * or above `center + width/2` give 1, linear between ({@link unitWindow}, the same arithmetic as
+ * the zoo's training data).
  */
 export function windowToUnit(value: number, center: number, width: number): number {
-  const t = (value - (center - width / 2)) / width;
-  return t <= 0 ? 0 : t >= 1 ? 1 : t;
+  return unitWindow(center, width)(value);
 }
 
 /** One output sample of a 1-D resampling: source indices and their weights (summing to 1). */
@@ -178,6 +179,7 @@ export function preprocessSlice(
   if (source.spacingMm !== undefined && !(source.spacingMm > 0))
     throw new Error(`The slice's pixel spacing must be positive (got ${source.spacingMm} mm).`);
   const crop = cropFor(source, prep, centre);
+  const toUnit = unitWindow(prep.center, prep.width);
   const n = crop.rows;
   const windowed = new Float32Array(n * n); // outside the image: the window's low end, 0
   for (let r = 0; r < n; r++) {
@@ -186,7 +188,7 @@ export function preprocessSlice(
     for (let c = 0; c < n; c++) {
       const sc = crop.column0 + c;
       if (sc < 0 || sc >= columns) continue;
-      windowed[r * n + c] = windowToUnit(values[sr * columns + sc]!, prep.center, prep.width);
+      windowed[r * n + c] = toUnit(values[sr * columns + sc]!);
     }
   }
   return { input: resizeSquare(windowed, n, prep.size), crop, windowed, scale: prep.size / n };

@@ -71,6 +71,19 @@ export function windowTransform(
   };
 }
 
+/**
+ * The LINEAR_EXACT window (PS3.3 C.11.2.1.3.2, {@link windowTransform}) onto 0…1 without the 8-bit
+ * output: y = clamp((x − c)/w + 0.5, 0, 1), i.e. `c − w/2` and below → 0, `c + w/2` and above → 1.
+ * What a network is fed (the zoo's preprocessing and training data), as one function of x.
+ * @throws RangeError for a width that is not above 0, or a non-finite centre
+ */
+export function unitWindow(center: number, width: number): (x: number) => number {
+  const t = windowTransform(center, width, 'LINEAR_EXACT');
+  const slope = t.slope / Y_MAX;
+  const intercept = t.intercept / Y_MAX;
+  return (x) => (x <= t.lower ? 0 : x >= t.upper ? 1 : x * slope + intercept);
+}
+
 /** The transform that shows values as they are: round(x) clamped to 0…255 (8-bit data "without a window"). */
 export const IDENTITY_TRANSFORM: Readonly<WindowTransform> = {
   lower: 0,
