@@ -7,13 +7,12 @@
  */
 import { formatNumber } from '../../core/imaging/display/formatModalityValue';
 import type { QuizDef } from '../../core/lessons/types';
-import {
-  convParams,
-  depthwiseParams,
-  receptiveFieldSteps,
-  validOutputSize,
-  type KernelStride,
-} from './cnnArithmetic';
+import { convLayerParams } from '../../core/models/smallCnn';
+import { convOutputSize } from '../../core/tensor/reference/convGeometry';
+import { depthwiseParams, receptiveFieldSteps, type KernelStride } from './cnnArithmetic';
+
+/** Output side of a k × k window with stride s over n pixels, no padding: ⌊(n − k)/s⌋ + 1. */
+const validOutputSize = (n: number, k: number, s = 1): number => convOutputSize(n, k, s, 0, 0, 1);
 
 /** The zoo's input side (every model takes 64 × 64 × 1). */
 export const INPUT_SIDE = 64;
@@ -38,7 +37,7 @@ export const LENET = { k: 5, filters: [6, 16], pool: 2 } as const;
 export const MOBILENET_BLOCK_2 = { k: 3, cIn: 32, cOut: 64 } as const;
 
 /** conv_1_2 of TinyVGG: 3·3·10·10 + 10. */
-export const convParamsAnswer = convParams(TINY_VGG.k, TINY_VGG.filters, TINY_VGG.filters);
+export const convParamsAnswer = convLayerParams(TINY_VGG.filters, TINY_VGG.k, TINY_VGG.filters);
 const rfSteps = receptiveFieldSteps(TINY_VGG_STACK);
 /** Receptive field of max_pool_2 of TinyVGG (pixels per side). */
 export const poolReceptiveFieldAnswer = rfSteps.at(-1)!.r;
@@ -55,8 +54,8 @@ const lenetSides = (() => {
 export const flattenSizeAnswer = lenetSides.p2 * lenetSides.p2 * LENET.filters[1];
 const m = MOBILENET_BLOCK_2;
 const depthwise = depthwiseParams(m.k, m.cIn);
-const pointwise = convParams(1, m.cIn, m.cOut);
-const standard = convParams(m.k, m.cIn, m.cOut);
+const pointwise = convLayerParams(m.cOut, 1, m.cIn);
+const standard = convLayerParams(m.cOut, m.k, m.cIn);
 /** Standard 3 × 3 conv parameters ÷ (depthwise + pointwise) parameters, MobileNet block 2. */
 export const separableRatioAnswer = standard / (depthwise + pointwise);
 

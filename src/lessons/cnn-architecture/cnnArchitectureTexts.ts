@@ -10,7 +10,8 @@
  * for large-scale image recognition", ICLR 2015; Grad-CAM, Selvaraju et al., ICCV 2017.
  */
 import type { Localized } from '../../core/lessons/types';
-import { convParams, receptiveFieldSteps } from './cnnArithmetic';
+import { convLayerParams } from '../../core/models/smallCnn';
+import { receptiveFieldSteps } from './cnnArithmetic';
 
 /** A step's texts. */
 export interface StepTexts {
@@ -30,8 +31,8 @@ const afterPool = receptiveFieldSteps([
   { k: 3, s: 1 },
 ]);
 /** Weights of two stacked 3 × 3 convs vs one 5 × 5 conv, per input–output channel pair (no bias). */
-const two3x3 = 2 * (convParams(3, 1, 1) - 1);
-const one5x5 = convParams(5, 1, 1) - 1;
+const two3x3 = 2 * (convLayerParams(1, 3, 1) - 1);
+const one5x5 = convLayerParams(1, 5, 1) - 1;
 
 /** Step 1: the model, the slice and how the slice becomes the model's input. */
 export const inputStepTexts: StepTexts = {

@@ -7,6 +7,9 @@
  * networks", Distill 2019): through layers l = 1…L with kernel k_l and stride s_l, a unit of layer L
  * sees r_L = r_{L−1} + (k_L − 1)·j_{L−1} input pixels per axis, where j_L = j_{L−1}·s_L is the
  * distance in input pixels between neighbouring units (r_0 = j_0 = 1).
+ *
+ * Output sizes and convolution parameters come from the project's own `convOutputSize`
+ * (core/tensor/reference/convGeometry) and `convLayerParams` (core/models/smallCnn).
  */
 
 /** A layer as the receptive-field recurrence sees it: kernel side and stride. */
@@ -33,27 +36,7 @@ export function receptiveFieldSize(stack: readonly KernelStride[]): number {
   return receptiveFieldSteps(stack).at(-1)?.r ?? 1;
 }
 
-/** Output side of a k × k window with stride s over n pixels without padding: ⌊(n − k)/s⌋ + 1. */
-export function validOutputSize(n: number, k: number, s = 1): number {
-  return Math.floor((n - k) / s) + 1;
-}
-
-/** Output side with 'same' padding: ⌈n / s⌉. */
-export function sameOutputSize(n: number, s = 1): number {
-  return Math.ceil(n / s);
-}
-
-/** Parameters of a k × k convolution from c_in to c_out channels: k²·c_in·c_out weights + c_out biases. */
-export function convParams(k: number, cIn: number, cOut: number): number {
-  return k * k * cIn * cOut + cOut;
-}
-
 /** Parameters of a k × k depthwise convolution (depth multiplier 1) on c channels: k²·c + c. */
 export function depthwiseParams(k: number, c: number): number {
   return k * k * c + c;
-}
-
-/** Parameters of a dense layer from n inputs to m units: n·m weights + m biases. */
-export function denseParams(n: number, m: number): number {
-  return n * m + m;
 }

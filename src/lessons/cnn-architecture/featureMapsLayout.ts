@@ -92,7 +92,7 @@ export function clampUnit(shape: readonly number[], unit: UnitRef): UnitRef {
 }
 
 /** The centre unit of channel `channel` of a layer (vectors: index `channel`). */
-export function centreUnit(layer: GraphLayer, channel = 0): UnitRef {
+export function centreUnit(layer: Pick<GraphLayer, 'name' | 'outputShape'>, channel = 0): UnitRef {
   const l = layerLayout(layer.outputShape);
   if (l.kind === 'vector')
     return clampUnit(layer.outputShape, { layer: layer.name, row: 0, column: 0, channel });

@@ -5,6 +5,7 @@
  * Plain arrays only.
  */
 import { windowToUnit } from '../../core/models/preprocessSlice';
+import { valueRange } from '../../ui/viewer/windowDrag';
 import type { ZooInput, ZooSliceSource } from '../../ui/zoo/prepareZooInput';
 
 /** What the pipeline panels say about one prepared input. */
@@ -34,19 +35,6 @@ export interface PipelineFacts {
   resample: 'shrink' | 'enlarge' | 'same';
   /** Side of one model-input pixel in mm. */
   modelPixelMm: number;
-}
-
-/** Smallest and largest finite value of `values`. */
-export function valueRange(values: ArrayLike<number>): readonly [number, number] {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (!Number.isFinite(v)) continue;
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
-  return lo <= hi ? [lo, hi] : [0, 0];
 }
 
 const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));

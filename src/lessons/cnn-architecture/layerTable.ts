@@ -1,12 +1,13 @@
 /**
  * What the layer table of `cnn-architecture` (step 2) derives from a model's graph and analysis:
- * the default layer, the centre unit of a layer and the input box it sees (`receptiveBox`), how the
+ * the default layer, the input box the centre unit of a layer sees (`receptiveBox`), how the
  * layer's receptive field follows from its input's (the recurrence of Araujo, Norris & Sim, Distill
  * 2019: r = r′ + (k − 1)·d·j′, j = j′·s), and the points of the receptive-field-by-depth chart.
  * Plain data only.
  */
 import { receptiveBox } from '../../core/models/analyseGraph';
 import type { LayerAnalysis, ModelGraph } from '../../core/models/zooTypes';
+import { centreUnit } from './featureMapsLayout';
 
 /** The layer shown when the URL names none (or one the model lacks): the last layer with a spatial field. */
 export function defaultLayerName(analysis: readonly LayerAnalysis[]): string {
@@ -19,12 +20,6 @@ export function defaultLayerName(analysis: readonly LayerAnalysis[]): string {
 export function layerIndex(analysis: readonly LayerAnalysis[], name: string): number {
   const i = analysis.findIndex((a) => a.name === name);
   return i >= 0 ? i : analysis.findIndex((a) => a.name === defaultLayerName(analysis));
-}
-
-/** The centre unit of a map layer: row ⌊H/2⌋, column ⌊W/2⌋. */
-export function centreUnit(a: LayerAnalysis): { row: number; column: number } {
-  const [h = 1, w = 1] = a.outputShape;
-  return { row: Math.floor(h / 2), column: Math.floor(w / 2) };
 }
 
 /** The input box the centre unit of `a` sees, and whether it extends past a size × size input; undefined for vector layers. */
@@ -43,12 +38,12 @@ export function centreBox(
     }
   | undefined {
   if (!a.receptiveField || a.outputShape.length !== 3) return undefined;
-  const unit = centreUnit(a);
-  const box = receptiveBox(a, unit.row, unit.column);
+  const { row, column } = centreUnit(a);
+  const box = receptiveBox(a, row, column);
   if (!box) return undefined;
   const pastEdge =
     box.row0 < 0 || box.column0 < 0 || box.row0 + box.rows > size || box.column0 + box.columns > size;
-  return { ...unit, ...box, pastEdge };
+  return { row, column, ...box, pastEdge };
 }
 
 /** How a layer's receptive field follows from its inputs'. */

@@ -41,7 +41,7 @@ export function roundWindow(w: VoiWindow, decimals: number): VoiWindow {
 }
 
 /** Minimum and maximum of the finite values (one pass); [0, 0] when there are none. */
-export function valueRange(values: Float32Array): [number, number] {
+export function valueRange(values: ArrayLike<number>): [number, number] {
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < values.length; i++) {

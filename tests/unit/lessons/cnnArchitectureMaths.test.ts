@@ -9,15 +9,15 @@ import { analyseGraph, receptiveBox } from '../../../src/core/models/analyseGrap
 import { windowToUnit } from '../../../src/core/models/preprocessSlice';
 import { getZooModel } from '../../../src/core/models/zooCatalog';
 import type { ModelGraph } from '../../../src/core/models/zooTypes';
+import { convLayerParams } from '../../../src/core/models/smallCnn';
+import { convOutputSize } from '../../../src/core/tensor/reference/convGeometry';
 import {
-  convParams,
   depthwiseParams,
   receptiveFieldSize,
   receptiveFieldSteps,
-  sameOutputSize,
-  validOutputSize,
 } from '../../../src/lessons/cnn-architecture/cnnArithmetic';
-import { nudgedCentre, pipelineFacts, valueRange } from '../../../src/lessons/cnn-architecture/inputPipeline';
+import { nudgedCentre, pipelineFacts } from '../../../src/lessons/cnn-architecture/inputPipeline';
+import { valueRange } from '../../../src/ui/viewer/windowDrag';
 import {
   centreBox,
   defaultLayerName,
@@ -96,11 +96,12 @@ describe('pipelineFacts', () => {
 
 describe('cnnArithmetic', () => {
   it('computes sizes, parameters and the receptive-field recurrence', () => {
-    expect(validOutputSize(64, 3)).toBe(62);
-    expect(validOutputSize(62, 2, 2)).toBe(31);
-    expect(sameOutputSize(64, 2)).toBe(32);
-    expect(sameOutputSize(33, 2)).toBe(17);
-    expect(convParams(3, 1, 10)).toBe(100);
+    expect(convOutputSize(64, 3, 1, 0, 0, 1)).toBe(62);
+    expect(convOutputSize(62, 2, 2, 0, 0, 1)).toBe(31);
+    // 'same': ⌈n/s⌉ = ⌊(n − 1)/s⌋ + 1
+    expect(convOutputSize(64, 1, 2, 0, 0, 1)).toBe(32);
+    expect(convOutputSize(33, 1, 2, 0, 0, 1)).toBe(17);
+    expect(convLayerParams(10, 3, 1)).toBe(100);
     expect(depthwiseParams(3, 16)).toBe(160);
     expect(receptiveFieldSize([])).toBe(1);
     expect(
