@@ -1,12 +1,10 @@
 /** Small timing helpers shared by the bench sections. */
+import { median as medianOf } from '../core/tensor/backendTiming';
 import type { Tensor, Tf } from './tfTypes';
 
-/** The median of `values` (mean of the middle two for an even count); NaN when empty. */
+/** The median of `values` (the app's {@link medianOf}: mean of the middle two for an even count); NaN when empty. */
 export function median(values: readonly number[]): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return values.length === 0 ? Number.NaN : medianOf(values);
 }
 
 /** Rounds to `digits` decimals, so results.json stays readable. */
