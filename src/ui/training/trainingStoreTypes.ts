@@ -6,6 +6,7 @@
 import type { Localized } from '../../core/lessons/types';
 import type { DatasetSplit, ImageDataset, SplitName } from '../../core/datasets/imageDataset';
 import type { PhantomDatasetSpec } from '../../core/datasets/phantomTrainingSet';
+import type { SplitOptions } from '../../core/datasets/splitDataset';
 import type { FileEntry } from '../../core/datasets/importImageFiles';
 import type { BackendReport } from '../../core/tensor/backendTypes';
 import type { ConfiguredInfo } from '../../core/training/trainerProtocol';
@@ -20,14 +21,7 @@ import type {
 } from '../../core/training/trainingTypes';
 
 /** How the data is split (see core/datasets/splitDataset.ts). */
-export interface SplitOptions {
-  fractions: { train: number; validation: number; test: number };
-  seed: number;
-  /** Keep each patient's images in one split (only where the data has patient ids). */
-  byPatient: boolean;
-  /** Use the publisher's split where the data has one (MedMNIST). */
-  usePreset: boolean;
-}
+export type { SplitOptions };
 
 /** A finished or stopped run, kept to compare curves (overfitting, augmentation). */
 export interface RunRecord {
@@ -55,9 +49,7 @@ export type DataStatus =
 
 /** Where the worker stands. */
 export type TrainerStatus =
-  | { status: 'idle' }
-  | { status: 'busy'; what: Localized }
-  | { status: 'error'; message: Localized };
+  { status: 'idle' } | { status: 'busy'; what: Localized } | { status: 'error'; message: Localized };
 
 /** State and actions of the training store. */
 export interface TrainingStoreState {
