@@ -16,13 +16,17 @@ const dicom = {
     'dicom-parser/*',
     '@cornerstonejs/*',
     'cornerstone-jpeg12',
-    'fflate',
     'fast-png',
     'jpeg-js',
     'jpeg-js/*',
     'jpeg-lossless-decoder-js',
   ],
   message: 'Only core/imaging may import dicom-parser and codecs (DESIGN.md).',
+};
+/** Archives (.zip, .npz): the image and dataset readers unzip; nothing else needs to. */
+const archive = {
+  group: ['fflate'],
+  message: 'Only core/imaging and core/datasets may import fflate (DESIGN.md).',
 };
 const noReact = [
   {
@@ -63,13 +67,13 @@ export default tseslint.config(
   // Everywhere in src/ except the tfjs owners and the imaging module.
   {
     files: ['src/**/*.{ts,tsx}'],
-    ignores: [...tfAllowed, 'src/core/imaging/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [tf, dicom] }] },
+    ignores: [...tfAllowed, 'src/core/imaging/**', 'src/core/datasets/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [tf, dicom, archive] }] },
   },
   {
     files: tfAllowed,
     ignores: ['src/workers/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [dicom, ...noReact] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [dicom, archive, ...noReact] }] },
   },
   {
     files: ['src/core/imaging/**'],
@@ -77,14 +81,18 @@ export default tseslint.config(
   },
   {
     files: ['src/core/**/*.ts'],
-    ignores: [...tfAllowed, 'src/core/imaging/**'],
+    ignores: [...tfAllowed, 'src/core/imaging/**', 'src/core/datasets/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [tf, dicom, ...noReact] }],
+      'no-restricted-imports': ['error', { patterns: [tf, dicom, archive, ...noReact] }],
     },
   },
   {
+    files: ['src/core/datasets/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [tf, dicom, ...noReact] }] },
+  },
+  {
     files: ['src/workers/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [dicom, ...noReact] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [dicom, archive, ...noReact] }] },
   },
   { files: ['src/core/**/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'error' } },
 );
