@@ -20,8 +20,13 @@ import type {
 
 /** Requests the page sends, without their id. */
 export type TrainerRequest =
-  /** Loads tfjs in the worker and picks the backend as initBackend does. Reply: `BackendReport`. */
-  | { type: 'init'; backend: BackendPreference }
+  /**
+   * Loads tfjs in the worker and picks the backend as initBackend does. `zooBaseUrl`: the app's
+   * base URL as an absolute URL (e.g. `new URL(import.meta.env.BASE_URL, document.baseURI).href`),
+   * where `models/<id>/` holds the zoo's weights for `pretrained` models; in a worker, relative
+   * URLs would resolve against the worker script. Reply: `BackendReport`.
+   */
+  | { type: 'init'; backend: BackendPreference; zooBaseUrl?: string }
   /**
    * Generates a phantom dataset in the worker (seconds of work kept off the page). The worker does
    * not keep it; the page shows it and sends it back with `setData`. Reply: `ImageDataset`.
