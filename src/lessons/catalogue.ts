@@ -19,14 +19,6 @@ type Meta = Pick<CatalogueEntry, 'title' | 'summary' | 'minutes'>;
 
 /** Titles and summaries of the lessons not built yet (a built lesson's card uses its own meta). */
 const PLANNED: Readonly<Partial<Record<LessonId, Meta>>> = {
-  'train-classifier': {
-    title: { en: 'Train a classifier', zh: '训练一个分类器' },
-    summary: {
-      en: 'Train a CNN in the browser: learning curves, overfitting, augmentation, confusion matrix, ROC/AUC, threshold, Grad-CAM.',
-      zh: '在浏览器中训练 CNN：学习曲线、过拟合、数据增强、混淆矩阵、ROC/AUC、阈值选择与 Grad-CAM。',
-    },
-    minutes: 35,
-  },
   'transfer-learning': {
     title: { en: 'Transfer learning', zh: '迁移学习' },
     summary: {

@@ -12,6 +12,7 @@ import { neuronsMeta } from './neurons/neuronsMeta';
 import { convolutionMeta } from './convolution/convolutionMeta';
 import { activationPoolingMeta } from './activation-pooling/activationPoolingMeta';
 import { cnnArchitectureMeta } from './cnn-architecture/cnnArchitectureMeta';
+import { trainClassifierMeta } from './train-classifier/trainClassifierMeta';
 
 /** A function that loads one lesson's chunk and returns its definition. */
 export type LessonLoader = () => Promise<LessonDef>;
@@ -26,6 +27,7 @@ export const lessonLoaders: Readonly<Partial<Record<LessonId, LessonLoader>>> = 
     import('./activation-pooling/activationPooling').then((m) => m.activationPooling),
   'cnn-architecture': () => import('./cnn-architecture/cnnArchitecture').then((m) => m.cnnArchitecture),
   'backprop-sgd': () => import('./backprop-sgd/backpropSgd').then((m) => m.backpropSgd),
+  'train-classifier': () => import('./train-classifier/trainClassifier').then((m) => m.trainClassifier),
 };
 
 /** The eager metadata of every built lesson (same keys as {@link lessonLoaders}). */
@@ -37,6 +39,7 @@ export const lessonMetas: Readonly<Partial<Record<LessonId, LessonMeta>>> = {
   'activation-pooling': activationPoolingMeta,
   'cnn-architecture': cnnArchitectureMeta,
   'backprop-sgd': backpropSgdMeta,
+  'train-classifier': trainClassifierMeta,
 };
 
 const loaded = new Map<LessonId, LessonDef>();

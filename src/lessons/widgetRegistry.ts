@@ -6,6 +6,7 @@ import { neuronsWidgets } from './neurons/widgets';
 import { convolutionWidgets } from './convolution/widgets';
 import { activationPoolingWidgets } from './activation-pooling/widgets';
 import { cnnArchitectureWidgets } from './cnn-architecture/widgets';
+import { trainClassifierWidgets } from './train-classifier/widgets';
 import { HuScaleWidget } from './radiology-images/HuScaleWidget';
 import { TextWidget } from './TextWidget';
 import { WidgetErrorBoundary, WidgetLoading } from './WidgetErrorBoundary';
@@ -38,6 +39,7 @@ export const widgetRegistry: Readonly<Record<string, ComponentType<WidgetProps>>
   ...convolutionWidgets,
   ...activationPoolingWidgets,
   ...cnnArchitectureWidgets,
+  ...trainClassifierWidgets,
   'hu-scale': HuScaleWidget,
   'window-math': WindowMathWidget,
   'dicom-viewer': DicomViewerWidget,

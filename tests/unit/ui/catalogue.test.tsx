@@ -32,6 +32,7 @@ describe('catalogue (home page)', () => {
       'lesson-card-activation-pooling',
       'lesson-card-cnn-architecture',
       'lesson-card-backprop-sgd',
+      'lesson-card-train-classifier',
     ]);
     expect(within(available[0]!).getByText('Available')).toBeTruthy();
     expect(within(screen.getByTestId('lesson-card-transfer-learning')).getByText('Coming soon')).toBeTruthy();
