@@ -65,5 +65,7 @@ export default defineConfig({
       input: { main: 'index.html', bench: 'bench.html' },
     },
   },
-  worker: { format: 'es' },
+  // Workers are bundled separately and do not get the plugins above: the training worker starts the
+  // threaded wasm backend too, so it needs the same fix.
+  worker: { format: 'es', plugins: () => [tfjsWasmThreadsSafeForMinify()] },
 });

@@ -78,6 +78,8 @@ function onlySections(argv = process.argv.slice(2)) {
 
 /** Zoo runs per model: forward passes (each of forwardAll and predict) and Grad-CAM passes. */
 const ZOO = { warmup: 10, runs: 60, gradCamWarmup: 5, gradCamRuns: 30 };
+/** Training bench: batch 32, 60 timed steps per run, 5 alternating rounds (bare loop, worker). */
+const TRAINING = { batch: 32, steps: 60, bareWarmup: 10, rounds: 5 };
 
 /** ConvNetJS steps are weight updates of 32 examples (~1.2 s each here). */
 const CONVNETJS = { warmupSteps: 1, steps: 6 };
@@ -452,6 +454,27 @@ export const SECTIONS = [
     },
   },
   {
+    id: 'training',
+    title: 'Training: the worker vs a bare tfjs loop (same model, batch, backend); the page while it trains',
+    run: async (ctx) => {
+      const { value, network, pageErrors } = await withBenchPage(ctx, 'none', async ({ call }) => {
+        await call('init', 'wasm', 60);
+        return call('training', TRAINING, 600);
+      });
+      const { rounds, ...rest } = value;
+      ctx.results.training = {
+        workerExamplesPerSec: value.workerExamplesPerSec,
+        bareExamplesPerSec: value.bareExamplesPerSec,
+        workerToBareRatio: value.ratio,
+        mainThreadLongestTaskMs: value.mainThreadLongestTaskMs,
+        detail: { ...rest, rounds, network, pageErrors },
+      };
+      const leaks = value.workerLeakedTensors !== 0 || value.pageLeakedTensors !== 0;
+      if (leaks)
+        throw new Error(`tensors leaked: worker ${value.workerLeakedTensors}, page ${value.pageLeakedTensors}`);
+    },
+  },
+  {
     id: 'bundle',
     title: 'Initial JavaScript (gzip -9)',
     run: async (ctx) => {
@@ -515,6 +538,12 @@ function printTable(results) {
     }
     console.log(`  TinyVGG Grad-CAM at ${zoo.detail.gradCamLayer}: ${fmt(zoo.gradCamMs, 2)} ms`);
   }
+  const tr = results.training;
+  if (tr?.detail) {
+    console.log(
+      `training (${tr.detail.backend}, worker ${tr.detail.workerBackend} ${tr.detail.workerThreads ?? '?'} threads, batch ${tr.detail.batch}): worker ${fmt(tr.workerExamplesPerSec, 1)} vs bare ${fmt(tr.bareExamplesPerSec, 1)} examples/s (ratio ${fmt(tr.workerToBareRatio, 3)}); page's longest task ${fmt(tr.mainThreadLongestTaskMs, 1)} ms (handler ${fmt(tr.detail.longestHandlerMs, 1)} ms, ${tr.detail.longTasks} long tasks, ${tr.detail.chartUpdates} chart updates)`,
+    );
+  }
   console.log(
     `initial JS: ${results.bundle?.initialJsGzipBytes ?? '—'} bytes gzip in ${results.bundle?.initialJsFiles?.length ?? 0} files`,
   );
@@ -538,6 +567,7 @@ async function main() {
     imaging: previous.imaging ?? {},
     lessons: previous.lessons ?? {},
     zoo: previous.zoo ?? {},
+    training: previous.training ?? {},
     bundle: previous.bundle ?? {},
     network: {},
     sections: [],

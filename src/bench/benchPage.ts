@@ -11,6 +11,7 @@ import { installImagingHooks } from './imagingHooks';
 import { convUpdateBench, type ConvUpdateResult } from './lessonsBench';
 import { pageEnv, type PageEnv } from './pageEnv';
 import { zooBench, type ZooBenchOptions, type ZooBenchResult } from './zooBench';
+import { trainingBench, type TrainingBenchOptions, type TrainingBenchResult } from './trainingBench';
 import { profileTrainStep, type TrainProfile } from './profileBench';
 import { nextFrame } from './stats';
 import {
@@ -42,6 +43,11 @@ export interface RclBench {
   convUpdate(): Promise<ConvUpdateResult>;
   /** The zoo's models: forwardAll (every activation) vs bare predict, Grad-CAM (bench field `zoo`). */
   zoo(options?: ZooBenchOptions): Promise<ZooBenchResult>;
+  /**
+   * Training in the app's worker next to a bare tfjs loop of the same model, batch and backend on
+   * the page, and the page's longest task while the worker trains (bench field `training`).
+   */
+  training(options?: TrainingBenchOptions): Promise<TrainingBenchResult>;
   /** Everything the last calls returned, with their extra detail (runs, threads...). */
   lastDetail: Record<string, unknown>;
 }
@@ -116,6 +122,7 @@ const api: RclBench = {
   imaging: logged('imaging', imagingBench),
   convUpdate: logged('convUpdate', () => convUpdateBench()),
   zoo: logged('zoo', (options?: ZooBenchOptions) => zooBench(options)),
+  training: logged('training', (options?: TrainingBenchOptions) => trainingBench(options)),
   profileTrainStep: logged('profileTrainStep', (steps?: number) => profileTrainStep(steps)),
   lastDetail,
 };
