@@ -23,6 +23,12 @@ export interface TrainerClientPort {
   start?(): void;
 }
 
+/** A `Worker`'s `error` events (its script failed to load, or threw outside any request). */
+interface ErrorEventSource {
+  addEventListener(type: 'error', listener: (e: { message?: string; preventDefault?(): void }) => void): void;
+  removeEventListener(type: 'error', listener: (e: { message?: string }) => void): void;
+}
+
 interface Pending {
   resolve(value: unknown): void;
   reject(error: TrainingError): void;
@@ -40,9 +46,27 @@ export class TrainerClient {
   private readonly listeners = new Set<(e: TrainerEvent) => void>();
   private terminated = false;
   private readonly onMessage = (e: { data: TrainerEvent }): void => this.handle(e.data);
+  /**
+   * The worker failed outside the protocol (its module did not load, or code threw outside a
+   * request): nothing pending will be answered, so every pending request is rejected and the
+   * listeners get an `error` event, instead of the page waiting for ever.
+   */
+  private readonly onError = (e: { message?: string; preventDefault?(): void }): void => {
+    e.preventDefault?.();
+    const detail = e.message || 'unknown error';
+    const message = {
+      en: `The training worker failed (${detail}). Reload the page; if it happens again, choose another backend in the settings.`,
+      zh: `训练工作线程出错（${detail}）。请重新加载页面；如果再次出现，请在设置中换一个计算后端。`,
+    };
+    const pending = [...this.pending.values()];
+    this.pending.clear();
+    for (const p of pending) p.reject(new TrainingError(message));
+    for (const l of [...this.listeners]) l({ type: 'error', error: { message } });
+  };
 
   constructor(private readonly port: TrainerClientPort) {
     port.addEventListener('message', this.onMessage);
+    if (isErrorSource(port)) port.addEventListener('error', this.onError);
     port.start?.();
   }
 
@@ -97,6 +121,7 @@ export class TrainerClient {
     if (this.terminated) return;
     this.terminated = true;
     this.port.removeEventListener('message', this.onMessage);
+    if (isErrorSource(this.port)) this.port.removeEventListener('error', this.onError);
     if (this.port.terminate) this.port.terminate();
     else this.port.close?.();
     const pending = [...this.pending.values()];
@@ -116,6 +141,10 @@ export class TrainerClient {
     }
     for (const l of [...this.listeners]) l(event);
   }
+}
+
+function isErrorSource(port: unknown): port is ErrorEventSource {
+  return typeof Worker !== 'undefined' && port instanceof Worker;
 }
 
 /** Arrays ready to post: copies of the caller's, with their buffers listed for transfer. */
