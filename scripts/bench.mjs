@@ -471,7 +471,9 @@ export const SECTIONS = [
       };
       const leaks = value.workerLeakedTensors !== 0 || value.pageLeakedTensors !== 0;
       if (leaks)
-        throw new Error(`tensors leaked: worker ${value.workerLeakedTensors}, page ${value.pageLeakedTensors}`);
+        throw new Error(
+          `tensors leaked: worker ${value.workerLeakedTensors}, page ${value.pageLeakedTensors}`,
+        );
     },
   },
   {

@@ -21,7 +21,12 @@ import type { ImageDataset } from '../core/datasets/imageDataset';
 import { buildClassifier } from '../core/training/buildClassifier';
 import { datasetTransfer, TrainerClient } from '../core/training/TrainerClient';
 import type { TrainerEvent } from '../core/training/trainerProtocol';
-import { NO_AUGMENT, type BatchRecord, type EpochRecord, type TrainConfig } from '../core/training/trainingTypes';
+import {
+  NO_AUGMENT,
+  type BatchRecord,
+  type EpochRecord,
+  type TrainConfig,
+} from '../core/training/trainingTypes';
 import { createTrainingCurvesView } from '../core/viz/createTrainingCurvesView';
 import { median, round } from './stats';
 import type { Tensor, Tf } from './tfTypes';
