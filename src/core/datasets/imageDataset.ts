@@ -32,6 +32,12 @@ export interface ImageDataset {
   presetSplit: Uint8Array | null;
   /** Pixel size in mm where known (phantoms), else null. */
   spacingMm: number | null;
+  /**
+   * The window (VOI LUT, DICOM PS3.3 C.11.2.1.2) the modality values were mapped to 0…1 with,
+   * where known (phantoms: the task's zoo window in HU); null or absent when the images came as
+   * intensities (PNG/JPEG, MedMNIST). A saved model records it to prepare new slices the same way.
+   */
+  window?: { center: number; width: number } | null;
   source: DatasetSource;
 }
 

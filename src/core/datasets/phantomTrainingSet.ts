@@ -288,6 +288,7 @@ export function makePhantomDataset(spec: PhantomDatasetSpec): ImageDataset {
     patientIds,
     presetSplit: null,
     spacingMm,
+    window: { center, width },
     source: { kind: 'phantom', description: phantomDescription(spec, plan.length, levelOf(spec)) },
   };
 }

@@ -100,7 +100,20 @@ export interface GradCamTensors {
 }
 
 /**
- * Computes Grad-CAM for class `classIndex` at layer `layerName` of `model` on the batch-1 input `x`
+ * How the map weights the layer's channels:
+ * - `grad-cam` (Selvaraju et al., ICCV 2017): L = ReLU(Σ_k α_k A^k), α_k the mean over positions of
+ *   ∂y_c/∂A^k.
+ * - `hires-cam` (Draelos & Carin, "Use HiResCAM instead of Grad-CAM for faithful explanations of
+ *   convolutional neural networks", arXiv:2011.08891, 2020): L = ReLU(Σ_k ∂y_c/∂A^k ⊙ A^k), the
+ *   gradient kept per position. When the layer feeds the scores through flatten and dense layers
+ *   only (TinyVGG, LeNet), Σ_k ∂y_c/∂A^k_ij · A^k_ij is exactly position (i, j)'s share of y_c
+ *   (minus the bias), whereas averaging the gradients can cancel a small region's evidence against
+ *   the weights of the rest of the map and leave a Grad-CAM map that is zero everywhere.
+ */
+export type CamMethod = 'grad-cam' | 'hires-cam';
+
+/**
+ * Computes Grad-CAM (or, with `method`, HiResCAM) for class `classIndex` at layer `layerName` of `model` on the batch-1 input `x`
  * (see the module comment for the maths). Runs in one `tf.tidy`: only the three returned tensors
  * survive, and the caller disposes them.
  * @throws Error when the model has no `logits` layer, the layer does not exist or does not feed
@@ -112,6 +125,7 @@ export function gradCamTensors(
   x: tfc.Tensor,
   layerName: string,
   classIndex: number,
+  method: CamMethod = 'grad-cam',
 ): GradCamTensors {
   const layers = model.layers; // topological order (functional models)
   const chosen = layers.find((l) => l.name === layerName);
@@ -158,7 +172,9 @@ export function gradCamTensors(
     };
     const { value, grad } = tf.valueAndGrad(scoreOf)(a);
     const channelWeights = tf.mean(grad, [0, 1, 2]); // α_k = (1/Z) Σ_ij ∂y_c/∂A^k_ij
-    const map = tf.reshape(tf.relu(tf.sum(tf.mul(a, channelWeights), -1)), [a.shape[1]!, a.shape[2]!]);
+    // Grad-CAM weights each channel by its mean gradient; HiResCAM keeps the gradient per position.
+    const weighted = method === 'hires-cam' ? tf.mul(a, grad) : tf.mul(a, channelWeights);
+    const map = tf.reshape(tf.relu(tf.sum(weighted, -1)), [a.shape[1]!, a.shape[2]!]);
     return { map, channelWeights, score: value };
   });
 }

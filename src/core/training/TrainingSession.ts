@@ -17,7 +17,7 @@
 import type * as tfc from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { DatasetSplit, ImageDataset, SplitName } from '../datasets/imageDataset';
-import { SCORE_LAYER } from '../models/gradCam';
+import { SCORE_LAYER, type CamMethod } from '../models/gradCam';
 import { BatchSampler, resolveClassWeights } from './BatchSampler';
 import { buildClassifier } from './buildClassifier';
 import {
@@ -379,14 +379,18 @@ export class TrainingSession {
   }
 
   /**
-   * Grad-CAM (Selvaraju et al., ICCV 2017; core/models/gradCam.ts) of class `classIndex` for
+   * Grad-CAM (Selvaraju et al., ICCV 2017), or HiResCAM with `method` (core/models/gradCam.ts), of class `classIndex` for
    * dataset images `indices`, at the last layer with a spatial output that feeds the logits;
    * each map bilinearly upsampled to size × size and divided by its maximum (0…1; all zeros when
    * the class has no positive evidence).
    * @throws TrainingError for a model without such a layer (the MLP) or an unknown class/image
    */
-  async gradCam(indices: readonly number[], classIndex: number): Promise<ExampleCam[]> {
-    return classifierGradCam(this.tf, this.live(), this.dataset, indices, classIndex);
+  async gradCam(
+    indices: readonly number[],
+    classIndex: number,
+    method: CamMethod = 'grad-cam',
+  ): Promise<ExampleCam[]> {
+    return classifierGradCam(this.tf, this.live(), this.dataset, indices, classIndex, method);
   }
 
   /** The model as tfjs artifacts (topology JSON, weight specs, one weight buffer), via `model.save(withSaveHandler)`. */

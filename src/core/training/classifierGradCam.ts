@@ -5,12 +5,13 @@ import type * as tfc from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { ImageDataset } from '../datasets/imageDataset';
 import { describeModel } from '../models/describeModel';
-import { gradCamLayerNames, gradCamTensors } from '../models/gradCam';
+import { gradCamLayerNames, gradCamTensors, type CamMethod } from '../models/gradCam';
 import type { ExampleCam } from './trainingTypes';
 import { TrainingError } from './TrainingError';
 
 /**
- * Grad-CAM (Selvaraju et al., ICCV 2017, eq. 1–2; core/models/gradCam.ts) of class `classIndex`
+ * Grad-CAM (Selvaraju et al., ICCV 2017, eq. 1–2) or HiResCAM (Draelos & Carin 2020), see
+ * core/models/gradCam.ts `CamMethod`, of class `classIndex`
  * for the dataset images `indices`, at the last layer with a spatial output that feeds the logits
  * (the usual choice: the deepest maps that still have a layout). Each map L_c (h × w) is
  * bilinearly upsampled to size × size (`tf.image.resizeBilinear`, half-pixel centres off) and
@@ -23,6 +24,7 @@ export async function classifierGradCam(
   dataset: ImageDataset,
   indices: readonly number[],
   classIndex: number,
+  method: CamMethod = 'grad-cam',
 ): Promise<ExampleCam[]> {
   const layer = gradCamLayerNames(describeModel(model))[0];
   if (!layer)
@@ -47,7 +49,7 @@ export async function classifierGradCam(
       });
     const map = tf.tidy(() => {
       const x = tf.tensor4d(dataset.images.subarray(index * pixels, (index + 1) * pixels), [1, s, s, 1]);
-      const t = gradCamTensors(tf, model, x, layer, classIndex);
+      const t = gradCamTensors(tf, model, x, layer, classIndex, method);
       const [h, w] = t.map.shape as [number, number];
       const up = tf.image.resizeBilinear(tf.reshape(t.map, [1, h, w, 1]) as tfc.Tensor4D, [s, s]);
       return tf.reshape(up, [pixels]);
@@ -61,7 +63,7 @@ export async function classifierGradCam(
     let max = 0;
     for (let i = 0; i < values.length; i++) max = Math.max(max, values[i]!);
     for (let i = 0; i < values.length; i++) values[i] = max > 0 ? Math.max(0, values[i]! / max) : 0;
-    out.push({ index, classIndex, map: values, layer });
+    out.push({ index, classIndex, method, map: values, layer });
   }
   return out;
 }

@@ -331,7 +331,7 @@ export function createTrainerHost(port: TrainerPort, options: TrainerHostOptions
       return { value: e, transfer: [e.indices.buffer, e.labels.buffer, e.probabilities.buffer] };
     },
     async gradCam(req) {
-      const cams = await needSession().gradCam(req.indices, req.classIndex);
+      const cams = await needSession().gradCam(req.indices, req.classIndex, req.method);
       return { value: cams, transfer: cams.map((c) => c.map.buffer) };
     },
     async save(req) {

@@ -46,8 +46,8 @@ export type TrainerRequest =
   | { type: 'stop' }
   /** The model's probabilities on a split. Reply: `Evaluation`. */
   | { type: 'evaluate'; split: SplitName }
-  /** Grad-CAM of dataset images for a class. Reply: `ExampleCam[]`. */
-  | { type: 'gradCam'; indices: readonly number[]; classIndex: number }
+  /** Grad-CAM (or HiResCAM) of dataset images for a class. Reply: `ExampleCam[]`. */
+  | { type: 'gradCam'; indices: readonly number[]; classIndex: number; method?: 'grad-cam' | 'hires-cam' }
   /** Saves the model under `meta.name` in IndexedDB. Reply: `StoredModelMeta`. */
   | { type: 'save'; meta: Omit<StoredModelMeta, 'savedAt' | 'params' | 'inputSize'> }
   /** The model as tfjs artifacts, for export. Reply: `StoredModel`. */

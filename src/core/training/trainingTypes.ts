@@ -125,11 +125,13 @@ export interface Evaluation {
   classes: number;
 }
 
-/** A Grad-CAM map of one evaluated image (see core/models/gradCam.ts). */
+/** A class-activation map of one evaluated image (see core/models/gradCam.ts). */
 export interface ExampleCam {
   /** Dataset index of the image. */
   index: number;
   classIndex: number;
+  /** Grad-CAM or HiResCAM (`CamMethod` in core/models/gradCam.ts). */
+  method: 'grad-cam' | 'hires-cam';
   /** size × size heat in 0…1, upsampled to the input. */
   map: Float32Array;
   layer: string;

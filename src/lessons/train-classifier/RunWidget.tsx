@@ -4,6 +4,8 @@ import { RichText } from '../../ui/RichText';
 import { TrainControls } from '../../ui/training/TrainControls';
 import { TrainingCurves } from '../../ui/training/TrainingCurves';
 import { useTrainingStore } from '../../ui/training/trainingStore';
+import type { RunRecord } from '../../ui/training/trainingStoreTypes';
+import type { BatchRecord } from '../../core/training/trainingTypes';
 import type { WidgetProps } from '../widgetTypes';
 import { DataGate, TrainerError } from './DataGate';
 import { fullRunConfig } from './experimentRuns';
@@ -23,6 +25,20 @@ export function trainOnFullSet(): void {
 }
 
 /**
+ * True when `run` is the store's current run: the store keeps a copy of the current batches in the
+ * run it closes, so the records themselves (not the array) are compared.
+ */
+export function isCurrentRun(run: RunRecord, batches: readonly BatchRecord[]): boolean {
+  const n = batches.length;
+  return (
+    n > 0 &&
+    run.batches.length === n &&
+    run.batches[0] === batches[0] &&
+    run.batches[n - 1] === batches[n - 1]
+  );
+}
+
+/**
  * Step 3: train a new model on the whole training split with the setup of step 2: the controls
  * (train, play, pause, one batch, stop, progress) and the live curves, earlier runs faded.
  */
@@ -36,8 +52,8 @@ export function RunWidget({ step, lang }: WidgetProps) {
   const backend = useTrainingStore((s) => s.backend);
   const trainer = useTrainingStore((s) => s.trainer);
   const store = useTrainingStore.getState;
-  // The current run joins `runs` when it ends: draw it once, in full.
-  const earlier = useMemo(() => runs.filter((r) => r.batches !== batches), [runs, batches]);
+  // The current run joins `runs` when it ends (as a copy of its batches): draw it once, in full.
+  const earlier = useMemo(() => runs.filter((r) => !isCurrentRun(r, batches)), [runs, batches]);
   return (
     <div className="train-widget" data-testid="train-run">
       <RichText text={step.body[lang]} />

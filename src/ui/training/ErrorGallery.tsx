@@ -5,7 +5,15 @@ import type { Evaluation, ExampleCam } from '../../core/training/trainingTypes';
 import { drawOverlay, maxOf } from '../../lessons/cnn-architecture/CamParts';
 import { MapCanvas } from '../../lessons/shared/MapCanvas';
 import { formatPercent, formatProbability } from '../zoo/zooFormat';
+import { camKey } from './camKey';
+
+type CamMethod = ExampleCam['method'];
+/** The maps the gallery offers (core/models/gradCam.ts `CamMethod`). */
+const CAM_METHODS: readonly CamMethod[] = ['grad-cam', 'hires-cam'];
+const METHOD_NAMES: Record<CamMethod, string> = { 'grad-cam': 'Grad-CAM', 'hires-cam': 'HiResCAM' };
 import { errorText, galleryTexts as T } from './evaluationTexts';
+
+export { camKey };
 
 /** The false positives and false negatives at a threshold, as rows of the evaluation. */
 export interface GalleryErrors {
@@ -36,11 +44,6 @@ export function galleryErrors(
   fp.sort((a, b) => s(b) - s(a) || a - b);
   fn.sort((a, b) => s(a) - s(b) || a - b);
   return { falsePositives: fp, falseNegatives: fn };
-}
-
-/** Key of a Grad-CAM map in the store's `cams`. */
-export function camKey(index: number, classIndex: number): string {
-  return `${index}:${classIndex}`;
 }
 
 /** An image in grey with a Grad-CAM heat map over it (CamParts' `drawOverlay`: viridis at an opacity). */
@@ -101,13 +104,15 @@ export function ErrorGallery({
   positiveClass: number;
   classNames: readonly string[];
   cams: Readonly<Record<string, ExampleCam>>;
-  onGradCam(indices: readonly number[], classIndex: number): void | Promise<void>;
+  onGradCam(indices: readonly number[], classIndex: number, method: CamMethod): void | Promise<void>;
   lang: Lang;
   limit?: number;
 }) {
   const id = useId();
   const [opacity, setOpacity] = useState(0.5);
   const [showCam, setShowCam] = useState(true);
+  const [method, setMethod] = useState<CamMethod>('grad-cam');
+  const camOf = (index: number) => cams[camKey(index, positiveClass, method)];
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const errors = galleryErrors(scores, labels, threshold);
@@ -127,8 +132,10 @@ export function ErrorGallery({
   const shownIndices = groups.flatMap((g) =>
     g.rows.slice(0, limit).map((r) => evaluation.indices[r] as number),
   );
-  const missing = shownIndices.filter((i) => !cams[camKey(i, positiveClass)]);
-  const anyCam = shownIndices.some((i) => cams[camKey(i, positiveClass)]);
+  const missing = shownIndices.filter((i) => !camOf(i));
+  const withCam = shownIndices.filter((i) => camOf(i));
+  const anyCam = withCam.length > 0;
+  const zeroCams = withCam.filter((i) => maxOf(camOf(i)!.map) <= 0).length;
   const live = useRef(true);
   useEffect(() => {
     live.current = true;
@@ -141,7 +148,7 @@ export function ErrorGallery({
     setRunning(true);
     setError(null);
     try {
-      await onGradCam(missing, positiveClass);
+      await onGradCam(missing, positiveClass, method);
     } catch (e) {
       if (live.current) setError(errorText(e, T.camFailed)[lang]);
     } finally {
@@ -176,7 +183,7 @@ export function ErrorGallery({
                   const image = dataset
                     ? dataset.images.subarray(index * size * size, (index + 1) * size * size)
                     : null;
-                  const cam = cams[camKey(index, positiveClass)];
+                  const cam = camOf(index);
                   return (
                     <li key={row} data-testid="gallery-item" data-index={index} data-row={row} data-score={p}>
                       {image &&
@@ -186,7 +193,7 @@ export function ErrorGallery({
                             heat={cam.map}
                             size={size}
                             opacity={opacity}
-                            label={T.itemCam[lang](index, positive)}
+                            label={T.itemCam[lang](index, positive, METHOD_NAMES[method])}
                           />
                         ) : (
                           <MapCanvas
@@ -212,6 +219,22 @@ export function ErrorGallery({
       ))}
       {dataset && shownIndices.length > 0 && (
         <div className="error-gallery__cam">
+          <fieldset className="error-gallery__method" data-testid="gallery-cam-method">
+            <legend>{T.method[lang]}</legend>
+            {CAM_METHODS.map((m) => (
+              <label key={m}>
+                <input
+                  type="radio"
+                  name={`${id}-method`}
+                  value={m}
+                  checked={method === m}
+                  data-testid={`gallery-method-${m}`}
+                  onChange={() => setMethod(m)}
+                />{' '}
+                {T.methods[m][lang]}
+              </label>
+            ))}
+          </fieldset>
           {missing.length > 0 && (
             <button
               type="button"
@@ -225,7 +248,12 @@ export function ErrorGallery({
           )}
           {anyCam && (
             <>
-              <p className="hint">{T.camNote[lang](positive)}</p>
+              <p className="hint">{T.camNote[method][lang](positive)}</p>
+              {zeroCams > 0 && (
+                <p className="hint" data-testid="gallery-cam-zero" data-count={zeroCams}>
+                  {T.camZero[lang](zeroCams, withCam.length, positive)}
+                </p>
+              )}
               <label>
                 <input
                   type="checkbox"

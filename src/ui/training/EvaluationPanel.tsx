@@ -34,7 +34,11 @@ export interface EvaluationPanelProps {
   busy?: boolean;
   /** Asks for an evaluation of a split; without it the split choice is not shown. */
   onEvaluate?(split: SplitName): void | Promise<void>;
-  onGradCam(indices: readonly number[], classIndex: number): void | Promise<void>;
+  onGradCam(
+    indices: readonly number[],
+    classIndex: number,
+    method: ExampleCam['method'],
+  ): void | Promise<void>;
 }
 
 const EVAL_SPLITS = ['validation', 'test'] as const;

@@ -1,3 +1,4 @@
+import './training.css';
 import { useId, useState } from 'react';
 import type { Lang } from '../../core/lessons/types';
 import {
@@ -49,7 +50,9 @@ export function MedMnistPicker({
               checked={setId === s.id}
               onChange={() => setSetId(s.id)}
             />
-            <span lang="en">{s.name.en}</span>: {s.modality[lang]}
+            <span>
+              <span lang="en">{s.name.en}</span>: {s.modality[lang]}
+            </span>
           </label>
         ))}
       </fieldset>

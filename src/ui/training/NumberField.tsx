@@ -1,3 +1,4 @@
+import './training.css';
 import { useId, useState } from 'react';
 
 /**

@@ -1,3 +1,4 @@
+import './training.css';
 import { useId, useState, type DragEvent } from 'react';
 import type { Lang } from '../../core/lessons/types';
 import type { FileEntry } from '../../core/datasets/importImageFiles';

@@ -1,3 +1,4 @@
+import './training.css';
 import { useId } from 'react';
 import type { Lang } from '../../core/lessons/types';
 import {

@@ -1,3 +1,4 @@
+import './training.css';
 import { useMemo } from 'react';
 import type { Lang } from '../../core/lessons/types';
 import type { ImageDataset } from '../../core/datasets/imageDataset';

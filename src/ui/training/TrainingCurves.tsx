@@ -83,7 +83,13 @@ export function TrainingCurves({
   return (
     <figure className="training-curves">
       <div ref={ref} className="training-curves__chart" />
-      <figcaption className="hint" data-testid="curves-summary">
+      <figcaption
+        className="hint"
+        data-testid="curves-summary"
+        data-epoch={last?.epoch ?? 0}
+        data-validation-auc={last?.validationAuc ?? undefined}
+        data-validation-accuracy={last?.validationAccuracy ?? undefined}
+      >
         {last
           ? fill(T.summary[lang], {
               epoch: last.epoch,

@@ -40,7 +40,7 @@ export function ConnectedEvaluationPanel({ lang: given }: { lang?: Lang }) {
       lang={lang}
       busy={busy}
       onEvaluate={(split) => checked(() => evaluate(split))}
-      onGradCam={(indices, classIndex) => checked(() => gradCam(indices, classIndex))}
+      onGradCam={(indices, classIndex, method) => checked(() => gradCam(indices, classIndex, method))}
     />
   );
 }

@@ -266,19 +266,46 @@ export const galleryTexts = {
       `图像 ${index}，真实为“${truth}”：属于“${positive}”的概率 ${p}`,
   } satisfies Fn<[number, string, string, string]>,
   itemCam: {
-    en: (index: number, positive: string) => `Image ${index} with the Grad-CAM map of “${positive}” over it`,
-    zh: (index: number, positive: string) => `图像 ${index}，叠加了“${positive}”的 Grad-CAM 热图`,
-  } satisfies Fn<[number, string]>,
-  cam: { en: 'Show Grad-CAM for these images', zh: '为这些图像显示 Grad-CAM' },
-  camRunning: { en: 'Computing Grad-CAM…', zh: '正在计算 Grad-CAM……' },
-  camShow: { en: 'Show the Grad-CAM overlay', zh: '显示 Grad-CAM 叠加图' },
+    en: (index: number, positive: string, method: string) =>
+      `Image ${index} with the ${method} map of “${positive}” over it`,
+    zh: (index: number, positive: string, method: string) =>
+      `图像 ${index}，叠加了“${positive}”的 ${method} 热图`,
+  } satisfies Fn<[number, string, string]>,
+  method: { en: 'Map', zh: '热图方法' },
+  methods: {
+    'grad-cam': {
+      en: 'Grad-CAM (each channel weighted by its mean gradient)',
+      zh: 'Grad-CAM（每个通道按其平均梯度加权）',
+    },
+    'hires-cam': {
+      en: 'HiResCAM (the gradient kept at each position)',
+      zh: 'HiResCAM（保留每个位置上的梯度）',
+    },
+  },
+  cam: { en: 'Show the maps for these images', zh: '为这些图像显示热图' },
+  camRunning: { en: 'Computing the maps…', zh: '正在计算热图……' },
+  camShow: { en: 'Show the overlay', zh: '显示叠加图' },
   camOpacity: { en: 'Overlay opacity', zh: '叠加不透明度' },
   camNote: {
-    en: (positive: string) =>
-      `Grad-CAM of “${positive}” in viridis over each image (bright: where the evidence for “${positive}” lay; Selvaraju et al., ICCV 2017).`,
-    zh: (positive: string) =>
-      `每幅图像上叠加“${positive}”的 Grad-CAM 热图（色图越亮，支持“${positive}”的证据越多；Selvaraju 等，2017 年）。`,
-  } satisfies Fn<[string]>,
+    'grad-cam': {
+      en: (positive: string) =>
+        `Grad-CAM of “${positive}” in viridis over each image (bright: where the evidence for “${positive}” lay; Selvaraju et al., ICCV 2017).`,
+      zh: (positive: string) =>
+        `每幅图像上叠加“${positive}”的 Grad-CAM 热图（色图越亮，支持“${positive}”的证据越多；Selvaraju 等，2017 年）。`,
+    } satisfies Fn<[string]>,
+    'hires-cam': {
+      en: (positive: string) =>
+        `HiResCAM of “${positive}” in viridis over each image: each position’s own gradient times its activations, so the map adds up what each place contributes to the score of “${positive}” (Draelos and Carin, 2020).`,
+      zh: (positive: string) =>
+        `每幅图像上叠加“${positive}”的 HiResCAM 热图：每个位置用它自己的梯度乘以激活值，因此热图累加的是每个位置对“${positive}”得分的贡献（Draelos 和 Carin，2020 年）。`,
+    } satisfies Fn<[string]>,
+  },
+  camZero: {
+    en: (zero: number, shown: number, positive: string) =>
+      `${zero} of the ${shown} maps are zero everywhere: averaged over the map, the gradients of “${positive}” weight every channel so that no position’s sum is positive (Grad-CAM keeps only positive evidence). A small network that ends in flatten and dense layers often gives this: its evidence sits in a few positions and the average cancels it. HiResCAM keeps each position’s gradient: try it.`,
+    zh: (zero: number, shown: number, positive: string) =>
+      `${shown} 张热图中有 ${zero} 张处处为零：在整张图上平均后，“${positive}”的梯度给各通道的权重使任何位置的加权和都不为正（Grad-CAM 只保留正向证据）。以展平层和全连接层结尾的小网络常常如此：它的证据集中在少数位置，平均后被抵消了。HiResCAM 保留每个位置自己的梯度，可以试一试。`,
+  } satisfies Fn<[number, number, string]>,
   camFailed: { en: 'Grad-CAM failed', zh: 'Grad-CAM 计算失败' },
 };
 

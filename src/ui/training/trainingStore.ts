@@ -24,6 +24,7 @@ import {
 import type { ModelStore, StoredModel, StoredModelMeta } from '../../core/training/modelStore';
 import type { ConfiguredInfo, TrainerEvent } from '../../core/training/trainerProtocol';
 import { useBackendStore } from '../backendStore';
+import { camKey } from './camKey';
 import { fillBoth, storeTexts as S } from './trainingTexts';
 import type { RunRecord, TrainingStoreState } from './trainingStoreTypes';
 import {
@@ -233,7 +234,7 @@ export const useTrainingStore = create<TrainingStoreState>((set, get) => {
     return {
       name,
       classNames: dataset?.classNames ?? [],
-      window: null,
+      window: dataset?.window ?? null,
       spacingMm: dataset?.spacingMm ?? null,
       architecture: config.model,
       dataset: described,
@@ -386,11 +387,11 @@ export const useTrainingStore = create<TrainingStoreState>((set, get) => {
       if (evaluation) set({ evaluation });
     },
 
-    async gradCam(indices, classIndex) {
-      const cams = await busy(S.gradCam, (c) => c.request({ type: 'gradCam', indices, classIndex }));
+    async gradCam(indices, classIndex, method = 'grad-cam') {
+      const cams = await busy(S.gradCam, (c) => c.request({ type: 'gradCam', indices, classIndex, method }));
       if (!cams) return;
       const next = { ...get().cams };
-      for (const cam of cams) next[`${cam.index}:${cam.classIndex}`] = cam;
+      for (const cam of cams) next[camKey(cam.index, cam.classIndex, cam.method)] = cam;
       set({ cams: next });
     },
 

@@ -75,7 +75,7 @@ export interface TrainingStoreState {
   trainer: TrainerStatus;
 
   evaluation: Evaluation | null;
-  /** Grad-CAM maps by `${index}:${classIndex}`. */
+  /** Class-activation maps by `${index}:${classIndex}:${method}`. */
   cams: Readonly<Record<string, ExampleCam>>;
 
   savedModels: readonly StoredModelMeta[];
@@ -99,7 +99,8 @@ export interface TrainingStoreState {
   step(): Promise<void>;
   stop(): Promise<void>;
   evaluate(split: SplitName): Promise<void>;
-  gradCam(indices: readonly number[], classIndex: number): Promise<void>;
+  /** Maps of dataset images for a class, kept in `cams` under `camKey(index, classIndex, method)`. */
+  gradCam(indices: readonly number[], classIndex: number, method?: ExampleCam['method']): Promise<void>;
   saveModel(name: string): Promise<void>;
   /** The current model as tfjs files (model.json text and weights.bin bytes). */
   exportModel(): Promise<{ baseName: string; modelJson: string; weights: ArrayBuffer }>;

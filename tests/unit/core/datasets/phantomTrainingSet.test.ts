@@ -286,3 +286,16 @@ describe('the easy preset is learnable: TinyVGG, 400 images, 4 epochs, batch 32,
     expect(aucs[3]).toBeGreaterThanOrEqual(0.9);
   }, 60_000);
 });
+
+describe('makePhantomDataset: the window it was made with', () => {
+  it('records the task’s zoo window (lung W 1500 / L −600 HU, brain W 80 / L 40 HU) for saved models', () => {
+    const nodule = makePhantomDataset(spec({ count: 4 }));
+    expect(nodule.window).toEqual({ center: -600, width: 1500 });
+    const head = makePhantomDataset(spec({ task: 'haemorrhage', count: 4 }));
+    expect(head.window).toEqual({ center: 40, width: 80 });
+    expect(head.spacingMm).toBe(3.75);
+    // The same window as phantomPreprocessing, the one the images were mapped with.
+    const p = phantomPreprocessing('haemorrhage');
+    expect(head.window).toEqual({ center: p.center, width: p.width });
+  });
+});

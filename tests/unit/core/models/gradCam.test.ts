@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type * as tfc from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { ZooRunner } from '../../../../src/core/models/ZooRunner';
+import { gradCamTensors } from '../../../../src/core/models/gradCam';
 import { getZooModel } from '../../../../src/core/models/zooCatalog';
 import { mulberry32 } from '../../../../src/core/datasets/discPhantom';
 import { expectNoTensorLeak, tensorCounts } from '../../helpers/tensorLeak';
@@ -78,6 +79,42 @@ const X = [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 1];
 const A0 = [0.5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1.5, 0, 0, 0, 0, 0.5];
 const A1 = [0, 0, 0, 0, 0, 2, 1, 1, 0, 1, 2, 2, 0, 1, 2, 2];
 
+/**
+ * The same convolution, then flatten → dense 'logits' (as TinyVGG and LeNet end). Flattened HWC
+ * feature f = 2·i + k (position i, channel k). Class 1's weights: +1 on channel 1 at the four
+ * centre positions (5, 6, 9, 10), −0.25 on every other feature; class 0's all 0; biases 0.
+ */
+function flattenModel(): tfl.LayersModel {
+  const x = layers.input({ shape: [4, 4, 1], name: 'input' });
+  const convLayer = layers.layers.conv2d({
+    name: 'conv',
+    filters: 2,
+    kernelSize: 3,
+    padding: 'same',
+    activation: 'relu',
+  });
+  const a = convLayer.apply(x) as tfl.SymbolicTensor;
+  const f = layers.layers.flatten({ name: 'flatten' }).apply(a) as tfl.SymbolicTensor;
+  const denseLayer = layers.layers.dense({ name: 'logits', units: 2 });
+  const logits = denseLayer.apply(f) as tfl.SymbolicTensor;
+  const probs = layers.layers.activation({ name: 'probabilities', activation: 'softmax' }).apply(logits);
+  const model = layers.model({ inputs: x, outputs: probs as tfl.SymbolicTensor, name: 'flat' });
+  const kernel = Array.from({ length: 9 }, (_, t) => [t === 4 ? 1 : 0, 1]).flat();
+  const w = new Float32Array(32 * 2);
+  for (let i = 0; i < 16; i++)
+    for (let k = 0; k < 2; k++) w[(2 * i + k) * 2 + 1] = k === 1 && [5, 6, 9, 10].includes(i) ? 1 : -0.25;
+  const ws = [
+    tf.tensor4d(kernel, [3, 3, 1, 2]),
+    tf.tensor1d([-0.5, -1]),
+    tf.tensor2d(w, [32, 2]),
+    tf.zeros([2]),
+  ];
+  convLayer.setWeights(ws.slice(0, 2));
+  denseLayer.setWeights(ws.slice(2));
+  tf.dispose(ws);
+  return model;
+}
+
 describe('Grad-CAM', () => {
   it('matches the hand-worked tiny model: α_k = w_kc / 16 and map = ReLU(Σ α_k A^k)', async () => {
     const before = tensorCounts(tf);
@@ -109,6 +146,27 @@ describe('Grad-CAM', () => {
     expectClose(c0.map, [0.0625, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.125, 0, 0, 0, 0, 0]);
     runner.dispose();
     expect(tensorCounts(tf)).toEqual(before);
+  });
+
+  it('HiResCAM keeps each position’s gradient: on a flatten-dense head it is each position’s share of the logit', async () => {
+    const model = flattenModel();
+    const before = tensorCounts(tf);
+    const run = (method: 'grad-cam' | 'hires-cam') =>
+      tf.tidy(() => {
+        const t = gradCamTensors(tf, model, tf.tensor4d(X, [1, 4, 4, 1]), 'conv', 1, method);
+        return [t.map.dataSync().slice(), t.score.dataSync()[0]!] as const;
+      });
+    // HiResCAM_i = ReLU(Σ_k w_{k,i} A^k_i): centre 5: A¹ 2 → 2; 6: 1; 9: 1; 10: 2 − 0.25·1.5 = 1.625;
+    // elsewhere −0.25·(A⁰ + A¹) ≤ 0 → 0. Unclipped, the shares add up to the logit: 5.625 − 0.25·(1 + 8) = 3.375.
+    const [hires, score] = run('hires-cam');
+    expect(score).toBeCloseTo(3.375, 5);
+    expectClose(hires, [0, 0, 0, 0, 0, 2, 1, 0, 0, 1, 1.625, 0, 0, 0, 0, 0]);
+    // Grad-CAM averages the gradients: α⁰ = −0.25, α¹ = (4 − 12·0.25)/16 = 0.0625; ReLU(−0.25·A⁰ + 0.0625·A¹)
+    // misses position 10, where the strongest evidence sits (2·0.0625 − 0.25·1.5 < 0).
+    const [grad] = run('grad-cam');
+    expectClose(grad, [0, 0, 0, 0, 0, 0.125, 0.0625, 0.0625, 0, 0.0625, 0, 0.125, 0, 0.0625, 0.125, 0]);
+    expect(tensorCounts(tf)).toEqual(before);
+    model.dispose();
   });
 
   it('gives α equal to finite differences on ResNet at a layer inside block 2 (projection skip constant)', async () => {

@@ -12,6 +12,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ImageDataset } from '../../../../src/core/datasets/imageDataset';
 import type { Lang, Localized } from '../../../../src/core/lessons/types';
 import type { Evaluation, ExampleCam } from '../../../../src/core/training/trainingTypes';
+import { camKey } from '../../../../src/ui/training/camKey';
 import { EvaluationPanel } from '../../../../src/ui/training/EvaluationPanel';
 import { galleryErrors } from '../../../../src/ui/training/ErrorGallery';
 import * as texts from '../../../../src/ui/training/evaluationTexts';
@@ -203,14 +204,16 @@ describe('EvaluationPanel (binary)', () => {
       screen.getAllByRole('img', { name: /Image 8, truly “nodule”: probability of “nodule” 0\.300/ }),
     ).toHaveLength(1);
     fireEvent.click(screen.getByTestId('gallery-gradcam'));
-    expect(onGradCam).toHaveBeenCalledWith([5, 8, 0], 1);
+    expect(onGradCam).toHaveBeenCalledWith([5, 8, 0], 1, 'grad-cam');
     await act(async () => {});
+    // Grad-CAM maps that are zero everywhere (as a small flatten-dense network can give) are said to be.
     const cams: Record<string, ExampleCam> = {};
     for (const index of [5, 8, 0])
-      cams[`${index}:1`] = {
+      cams[camKey(index, 1, 'grad-cam')] = {
         index,
         classIndex: 1,
-        map: new Float32Array(SIZE * SIZE).fill(0.5),
+        method: 'grad-cam',
+        map: new Float32Array(SIZE * SIZE).fill(index === 8 ? 0 : 0.5),
         layer: 'conv',
       };
     rerender(
@@ -218,6 +221,26 @@ describe('EvaluationPanel (binary)', () => {
     );
     expect(screen.getAllByTestId('gallery-cam')).toHaveLength(3);
     expect(screen.queryByTestId('gallery-gradcam')).toBeNull();
+    expect(screen.getByTestId('gallery-cam-zero').getAttribute('data-count')).toBe('1');
+    // HiResCAM is a second set of maps: choosing it asks for them, and shows them once there.
+    fireEvent.click(screen.getByTestId('gallery-method-hires-cam'));
+    expect(screen.queryAllByTestId('gallery-cam')).toHaveLength(0);
+    fireEvent.click(screen.getByTestId('gallery-gradcam'));
+    expect(onGradCam).toHaveBeenLastCalledWith([5, 8, 0], 1, 'hires-cam');
+    await act(async () => {});
+    cams[camKey(5, 1, 'hires-cam')] = { ...cams[camKey(5, 1, 'grad-cam')]!, method: 'hires-cam' };
+    rerender(
+      <EvaluationPanel
+        evaluation={evaluation}
+        dataset={data}
+        cams={{ ...cams }}
+        lang="en"
+        onGradCam={onGradCam}
+      />,
+    );
+    expect(screen.getAllByTestId('gallery-cam')).toHaveLength(1);
+    expect(screen.getByRole('img', { name: /Image 5 with the HiResCAM map/ })).toBeTruthy();
+    fireEvent.click(screen.getByTestId('gallery-method-grad-cam'));
     fireEvent.click(screen.getByTestId('gallery-cam-toggle'));
     expect(screen.queryAllByTestId('gallery-cam')).toHaveLength(0);
   });

@@ -233,6 +233,24 @@ describe('with a scripted worker', () => {
     expect(store.getState().dataset?.count).toBe(8);
   });
 
+  it('saves the dataset’s window and pixel size in the model’s record (null when unknown)', async () => {
+    const s = store.getState;
+    const windowed = { ...tinyDataset(), window: { center: 40, width: 80 }, spacingMm: 3.75 };
+    store.setState({ dataset: windowed });
+    await s().saveModel('head model');
+    const save = port.sent.find((m) => m.type === 'save') as Extract<TrainerMessage, { type: 'save' }>;
+    expect(save.meta).toMatchObject({
+      name: 'head model',
+      window: { center: 40, width: 80 },
+      spacingMm: 3.75,
+    });
+    port.sent.length = 0;
+    store.setState({ dataset: tinyDataset() });
+    await s().saveModel('plain model');
+    const plain = port.sent.find((m) => m.type === 'save') as Extract<TrainerMessage, { type: 'save' }>;
+    expect(plain.meta).toMatchObject({ window: null, spacingMm: null });
+  });
+
   it('refuses a bad model name before asking the worker', async () => {
     await store.getState().saveModel('  ');
     const t = store.getState().trainer;
@@ -320,6 +338,11 @@ describe('with the real trainer host in this thread', () => {
     // Export, import back: the same probabilities.
     const files = await s().exportModel();
     expect(JSON.parse(files.modelJson)).toHaveProperty('modelTopology');
+    // The nodule phantoms' lung window (W 1500 / L −600 HU) and 0.7 mm pixels ride in the record.
+    expect(JSON.parse(files.modelJson).userDefinedMetadata.radiologyCnnLab).toMatchObject({
+      window: { center: -600, width: 1500 },
+      spacingMm: 0.7,
+    });
     await s().importModel(files.modelJson, files.weights);
     expect(s().trainer.status).toBe('idle');
     expect(s().configured?.params).toBeGreaterThan(0);
