@@ -1,6 +1,11 @@
-import { memo, useCallback, useEffect, useRef, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useRef, type MouseEvent, type ReactNode } from 'react';
 import { lessonProgress } from '../core/lessons/progress';
-import { defaultParams, serializeLessonHash, stateFromQuery } from '../core/lessons/lessonState';
+import {
+  carriedParams,
+  defaultParams,
+  serializeLessonHash,
+  stateFromQuery,
+} from '../core/lessons/lessonState';
 import type { Lang, LessonDef } from '../core/lessons/types';
 import { useLang, useT } from '../i18n/useT';
 import { getCatalogueEntry } from '../lessons/catalogue';
@@ -151,10 +156,30 @@ export function LessonView({
     getProgressStore().markVisited(lesson.id, state.step);
   }, [lesson.id, state.step]);
 
-  const goTo = (i: number): void => {
-    if (i < 0 || i >= total || i === state.step) return;
-    navigate(serializeLessonHash(lesson, { step: i, params: defaultParams(lesson.steps[i]) }));
-  };
+  // Moving to another step carries the parameters the two steps share (carriedParams). Reads the
+  // live URL, like setParam, so it is stable: the memoised step list keeps it.
+  const openStep = useCallback(
+    (i: number): void => {
+      const live = parseHash(window.location.hash);
+      if (live.page !== 'lesson' || live.lessonId !== lesson.id) return;
+      const current = stateFromQuery(lesson, live.query);
+      if (i < 0 || i >= lesson.steps.length || i === current.step) return;
+      const params = carriedParams(lesson.steps[current.step], current.params, lesson.steps[i]);
+      navigate(serializeLessonHash(lesson, { step: i, params }));
+    },
+    [lesson],
+  );
+  const goTo = openStep;
+  // A plain click on a step link carries the shared parameters too; a modified click (new tab)
+  // opens the link's own URL, the step with its defaults.
+  const onStepLink = useCallback(
+    (i: number, e: MouseEvent<HTMLAnchorElement>): void => {
+      if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+      e.preventDefault();
+      openStep(i);
+    },
+    [openStep],
+  );
   // Several calls in one event (a widget setting centre and width) must all land: start from the
   // live URL, not from this render's state. Stable across renders, so that memoised controls keep
   // it; a call after the learner has left this lesson (a late result) changes nothing.
@@ -188,7 +213,7 @@ export function LessonView({
       </p>
       <h1 tabIndex={-1}>{lesson.title[lang]}</h1>
       <div className="lesson__layout">
-        <StepList lesson={lesson} current={state.step} visited={visited} lang={lang} />
+        <StepList lesson={lesson} current={state.step} visited={visited} lang={lang} onOpen={onStepLink} />
         <article className="step" data-testid="lesson-step" aria-labelledby="step-title">
           <p className="step__counter" aria-live="polite" data-testid="step-indicator">
             {t('lesson.stepOf', { n: state.step + 1, total })}
@@ -243,11 +268,14 @@ const StepList = memo(function StepList({
   current,
   visited,
   lang,
+  onOpen,
 }: {
   lesson: LessonDef;
   current: number;
   visited: readonly number[];
   lang: Lang;
+  /** A click on step i's link (the page carries the shared parameters). */
+  onOpen(i: number, e: MouseEvent<HTMLAnchorElement>): void;
 }) {
   const t = useT();
   return (
@@ -260,6 +288,7 @@ const StepList = memo(function StepList({
               aria-current={i === current ? 'step' : undefined}
               className={visited.includes(i) ? 'is-visited' : undefined}
               data-testid={`step-link-${i + 1}`}
+              onClick={(e) => onOpen(i, e)}
             >
               <span className="step-list__n">{i + 1}</span> {s.title[lang]}
               {i === current ? (

@@ -7,6 +7,7 @@
  * (N, H, W, 3) for RGB, `train_labels` uint8 (N, 1) (N, 14 for the multi-label ChestMNIST), and
  * the same for `val_` and `test_`. H = W = 28 (64, 128 or 224 in MedMNIST+).
  */
+import { LocalizedError } from '../lessons/LocalizedError';
 import type { Localized } from '../lessons/types';
 import type { ImageDataset } from './imageDataset';
 import { medMnistInfo, type MedMnistInfo } from './medMnistCatalog';
@@ -38,18 +39,13 @@ export type MedMnistErrorCode =
   | 'count-mismatch';
 
 /** A `.npz` that is not a MedMNIST file of the chosen dataset; the message says what to do. */
-export class MedMnistFormatError extends Error {
+export class MedMnistFormatError extends LocalizedError {
   override readonly name = 'MedMnistFormatError';
   constructor(
     readonly code: MedMnistErrorCode,
-    readonly localizedMessage: Localized,
+    localizedMessage: Localized,
   ) {
-    super(localizedMessage.en);
-  }
-
-  /** The message in the given language. */
-  localized(lang: 'en' | 'zh'): string {
-    return this.localizedMessage[lang];
+    super(localizedMessage);
   }
 }
 

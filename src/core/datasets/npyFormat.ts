@@ -2,6 +2,7 @@
  * The `.npy` format's shared pieces (NEP 1, numpy/lib/format.py): element types, magic bytes, the
  * `descr` codes and the error type. Reading is in npy.ts, writing in writeNpy.ts.
  */
+import { LocalizedError } from '../lessons/LocalizedError';
 import type { Localized } from '../lessons/types';
 
 /** The element types read here (`descr` `|u1 <u1 |b1 |i1 <i2 <u2 <i4 <u4 <i8 <u8 <f4 <f8`). */
@@ -51,18 +52,13 @@ export type NpyErrorCode =
   | 'zip-damaged';
 
 /** A `.npy` or `.npz` that cannot be read; `localizedMessage` says what to do, in both languages. */
-export class NpyFormatError extends Error {
+export class NpyFormatError extends LocalizedError {
   override readonly name = 'NpyFormatError';
   constructor(
     readonly code: NpyErrorCode,
-    readonly localizedMessage: Localized,
+    localizedMessage: Localized,
   ) {
-    super(localizedMessage.en);
-  }
-
-  /** The message in the given language. */
-  localized(lang: 'en' | 'zh'): string {
-    return this.localizedMessage[lang];
+    super(localizedMessage);
   }
 }
 

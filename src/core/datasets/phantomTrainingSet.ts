@@ -25,6 +25,7 @@
  * offset and noise from `patchSeed(seed, 1, i)`, and the order of patients from a Fisher–Yates
  * shuffle seeded by `seed`, so a spec regenerates bit for bit.
  */
+import { LocalizedRangeError } from '../lessons/LocalizedError';
 import type { Localized } from '../lessons/types';
 import { makeChestCtPatch } from '../imaging/phantoms/chestCtPatch';
 import { applyKernel, kernelNoiseGain, type CtKernel } from '../imaging/phantoms/ctImaging';
@@ -311,14 +312,8 @@ function levelOf(spec: PhantomDatasetSpec): DifficultyLevel | null {
 }
 
 /** A phantom spec out of range, with a message a student can act on in both languages. */
-export class PhantomSpecError extends RangeError {
-  readonly localized: Localized;
-
-  constructor(message: Localized) {
-    super(message.en);
-    this.name = 'PhantomSpecError';
-    this.localized = message;
-  }
+export class PhantomSpecError extends LocalizedRangeError {
+  override readonly name = 'PhantomSpecError';
 }
 
 /** Checks every field of a spec; throws {@link PhantomSpecError} naming the first bad one. */

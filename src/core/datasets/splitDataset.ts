@@ -14,7 +14,7 @@
  * Counts are cut by largest-remainder rounding (Hamilton's method): each part gets the floor of
  * its quota, and the items left over go to the parts with the largest fractional remainders.
  */
-import type { Localized } from '../lessons/types';
+import { LocalizedRangeError } from '../lessons/LocalizedError';
 import { createRng, type Rng } from '../imaging/phantoms/random';
 import { SPLIT_NAMES, type DatasetSplit, type ImageDataset, type SplitName } from './imageDataset';
 
@@ -30,14 +30,8 @@ export interface SplitOptions {
 }
 
 /** Bad split settings, with a message a student can act on in both languages. */
-export class SplitOptionsError extends RangeError {
-  readonly localized: Localized;
-
-  constructor(message: Localized) {
-    super(message.en);
-    this.name = 'SplitOptionsError';
-    this.localized = message;
-  }
+export class SplitOptionsError extends LocalizedRangeError {
+  override readonly name = 'SplitOptionsError';
 }
 
 /**

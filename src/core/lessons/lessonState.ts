@@ -63,6 +63,27 @@ export function defaultParams(step: StepDef | undefined): ParamValues {
   return Object.fromEntries((step?.params ?? []).map((p) => [p.id, p.default]));
 }
 
+/**
+ * The parameters a step opens with when the learner moves to it from another step: the value the
+ * learner already chose for every parameter the two steps share (same id and kind: the model picked
+ * on one step is still the model on the next), coerced to the new step's rules; the default for the
+ * rest.
+ */
+export function carriedParams(
+  from: StepDef | undefined,
+  current: ParamValues,
+  to: StepDef | undefined,
+): ParamValues {
+  const kinds = new Map((from?.params ?? []).map((p) => [p.id, p.kind]));
+  return Object.fromEntries(
+    (to?.params ?? []).map((p) => {
+      const value = current[p.id];
+      if (value === undefined || kinds.get(p.id) !== p.kind) return [p.id, p.default];
+      return [p.id, coerceParam(p, String(value))];
+    }),
+  );
+}
+
 /** Clamps a 0-based step index into the lesson (non-integers are truncated, NaN gives 0). */
 export function clampStep(lesson: LessonDef, step: number): number {
   const last = Math.max(0, lesson.steps.length - 1);

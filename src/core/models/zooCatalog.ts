@@ -17,7 +17,7 @@ import {
   buildTinyVgg,
   buildUNet,
 } from './zooArchitectures';
-import type { ZooModelDef, ZooModelId, ZooPreprocessing } from './zooTypes';
+import type { CatalogueModelDef, ZooModelId, ZooPreprocessing } from './zooTypes';
 
 /** Lung window on 64 × 64 patches at 0.7 mm (a 45 mm field). */
 const LUNG_PATCH: ZooPreprocessing = { center: -600, width: 1500, size: 64, spacingMm: 0.7 };
@@ -43,7 +43,7 @@ export const REGION_CLASSES: readonly Localized[] = [
 ];
 
 /** Every zoo model, in the order the page lists them (simplest first). */
-export const ZOO_MODELS: readonly ZooModelDef[] = [
+export const ZOO_MODELS: readonly CatalogueModelDef[] = [
   {
     id: 'mlp',
     name: { en: 'MLP baseline', zh: 'MLP 基线' },
@@ -138,7 +138,7 @@ export const ZOO_MODELS: readonly ZooModelDef[] = [
 ];
 
 /** The model with this id, or undefined. */
-export function getZooModel(id: string): ZooModelDef | undefined {
+export function getZooModel(id: string): CatalogueModelDef | undefined {
   return ZOO_MODELS.find((m) => m.id === id);
 }
 

@@ -15,6 +15,12 @@ export type ZooTaskId = 'nodule' | 'haemorrhage' | 'region' | 'nodule-mask' | 'l
 export type ZooModelId = 'mlp' | 'lenet5' | 'tiny-vgg' | 'mobilenet' | 'resnet' | 'unet' | 'dae';
 
 /**
+ * The id of a model trained in this browser and saved in IndexedDB (`core/training/modelStore`):
+ * `user:` + its stored name (see `core/models/userModel.ts`).
+ */
+export type UserModelId = `user:${string}`;
+
+/**
  * How a slice becomes the model's input: window (VOI LUT, DICOM PS3.3 C.11.2.1.2: values at or
  * below `center − width/2` map to 0, at or above `center + width/2` to 1, linear between), then
  * resize (bilinear, area-averaged when shrinking) to `size × size`. The result lies in 0…1.
@@ -28,15 +34,42 @@ export interface ZooPreprocessing {
   size: number;
   /** Pixel size in mm the model was trained at (the phantoms' spacing), for the page to state. */
   spacingMm: number;
+  /**
+   * False when the model's window is unknown (a model trained in the browser on images already in
+   * 0…1, e.g. PNGs or MedMNIST): every slice is then windowed with its own display window, as the
+   * zoo does for slices without HU, and `center`/`width` describe 0…1 data. Absent means true.
+   */
+  windowKnown?: boolean;
+  /** False when `spacingMm` is assumed because the training data gave none. Absent means true. */
+  spacingKnown?: boolean;
 }
 
-/** A zoo model as code: what it is and how to build it (weights come from `public/models/<id>/`). */
+/** What a model trained in the browser was saved with (from its `StoredModelMeta`), for the pages to state. */
+export interface UserModelRecord {
+  /** The name it is stored under. */
+  name: string;
+  /** ISO date-time of the save. */
+  savedAt: string;
+  /** What it was trained on, in words. */
+  dataset: string;
+  /** Validation figures at the save (null when not measured). */
+  metrics: { auc: number | null; accuracy: number | null };
+}
+
+/**
+ * A zoo model as code: what it is and how to build it (weights come from `public/models/<id>/`).
+ * A model trained in the browser takes the same form (`userModelDef`): its id is a
+ * {@link UserModelId}, it has no phantom `task` and carries its {@link UserModelRecord} in `user`.
+ */
 export interface ZooModelDef {
-  id: ZooModelId;
+  id: ZooModelId | UserModelId;
   name: Localized;
   /** One or two sentences: the architecture's idea (skip connections, depthwise separable…). */
   idea: Localized;
-  task: ZooTaskId;
+  /** The phantom task the zoo model was trained on; absent for a model trained in the browser. */
+  task?: ZooTaskId;
+  /** Present for a model trained in the browser: what it was saved with. */
+  user?: UserModelRecord;
   kind: ZooTaskKind;
   preprocessing: ZooPreprocessing;
   /** Class names, in output order (classification only; empty otherwise). */
@@ -49,6 +82,13 @@ export interface ZooModelDef {
     layers: typeof import('@tensorflow/tfjs-layers'),
     seed?: number,
   ) => import('@tensorflow/tfjs-layers').LayersModel;
+}
+
+/** A model of the zoo's catalogue: a {@link ZooModelDef} with a zoo id and its phantom task. */
+export interface CatalogueModelDef extends ZooModelDef {
+  id: ZooModelId;
+  task: ZooTaskId;
+  user?: undefined;
 }
 
 /** The layer kinds the zoo analyses, runs and explains (tfjs-layers class names in brackets). */

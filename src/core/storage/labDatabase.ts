@@ -13,7 +13,7 @@
  * fake-indexeddb's as globals (tests/unit/helpers/fakeIndexedDb.ts).
  */
 import { wrap, type DBSchema, type IDBPDatabase } from 'idb';
-import type { Localized } from '../lessons/types';
+import { LocalizedError } from '../lessons/LocalizedError';
 import type { StoredModelMeta } from '../training/modelStore';
 
 /** Database name. */
@@ -44,9 +44,8 @@ export type LabDb = IDBPDatabase<LabDbSchema>;
 export type StorageErrorCode = 'unavailable' | 'quota';
 
 /** IndexedDB is missing, refused (storage disabled, some private modes) or full. */
-export class StorageError extends Error {
+export class StorageError extends LocalizedError {
   override readonly name = 'StorageError';
-  readonly localizedMessage: Localized;
   constructor(
     readonly code: StorageErrorCode,
     why: string,
@@ -61,13 +60,7 @@ export class StorageError extends Error {
             en: `This browser does not let the page store data (${why}). Models and downloaded datasets cannot be kept: allow site data, or leave private browsing.`,
             zh: `此浏览器不允许本页面存储数据（${why}）。无法保存模型和已下载的数据集：请允许网站数据，或退出无痕浏览。`,
           };
-    super(message.en);
-    this.localizedMessage = message;
-  }
-
-  /** The message in the given language. */
-  localized(lang: 'en' | 'zh'): string {
-    return this.localizedMessage[lang];
+    super(message);
   }
 }
 

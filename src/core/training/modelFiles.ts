@@ -6,6 +6,7 @@
  * bool 1). Any tfjs app opens them with `tf.loadLayersModel` (browserFiles or http); this app's
  * metadata rides in `userDefinedMetadata.radiologyCnnLab`.
  */
+import { LocalizedError } from '../lessons/LocalizedError';
 import type { Localized } from '../lessons/types';
 import { guessModelSpec, readLayersTopology } from './layersTopology';
 import type { ModelArtifactsPlain, StoredModel, StoredModelMeta } from './modelStore';
@@ -127,18 +128,13 @@ export type ModelImportErrorCode =
   | 'class-count';
 
 /** Model files that cannot be imported; `localizedMessage` says what to do, in both languages. */
-export class ModelImportError extends Error {
+export class ModelImportError extends LocalizedError {
   override readonly name = 'ModelImportError';
   constructor(
     readonly code: ModelImportErrorCode,
-    readonly localizedMessage: Localized,
+    localizedMessage: Localized,
   ) {
-    super(localizedMessage.en);
-  }
-
-  /** The message in the given language. */
-  localized(lang: 'en' | 'zh'): string {
-    return this.localizedMessage[lang];
+    super(localizedMessage);
   }
 }
 

@@ -7,10 +7,11 @@
  * (the bins' counts), which shows where the model's confidence lies. Points below the diagonal
  * are over-confident, above it under-confident. Framework-free; nothing is animated.
  */
-import { line, scaleLinear } from 'd3';
+import { line } from 'd3';
 import type { CalibrationBin } from '../training/calibration';
-import { appendAxes, appendFigure, type AxesFrame } from './axes';
+import { appendAxes, appendFigure } from './axes';
 import { OKABE_ITO } from './colorMaps';
+import { appendCurvePath, appendDiagonal, unitSquarePlot } from './unitSquare';
 import type { ViewHandle } from './ViewHandle';
 
 /** What the calibration view shows. */
@@ -68,36 +69,20 @@ export function createCalibrationView(
   const plotBottom = M.top + L.plotHeight;
   const histTop = plotBottom + L.gap;
   const H = histTop + L.histogramHeight + M.bottom;
-  const frame: AxesFrame = { width: W, height: H, margin: M, titleInset: { bottom: 6, left: 14 } };
-  const sx = scaleLinear()
-    .domain([0, 1])
-    .range([M.left, W - M.right]);
-  const sy = scaleLinear().domain([0, 1]).range([plotBottom, M.top]);
+  const plot = unitSquarePlot(W, H, M, plotBottom);
+  const { frame, sx, sy } = plot;
   const svg = appendFigure(container, 'calibration-view', options.title, options.description)
     .attr('viewBox', `0 0 ${W} ${H}`)
     .attr('data-testid', 'calibration-view');
   const axes = appendAxes(svg);
-  svg
-    .append('line')
-    .attr('class', 'calibration-view__diagonal')
-    .attr('x1', sx(0))
-    .attr('y1', sy(0))
-    .attr('x2', sx(1))
-    .attr('y2', sy(1))
-    .attr('stroke', '#767676')
-    .attr('stroke-dasharray', '4 4');
+  appendDiagonal(svg, 'calibration-view__diagonal', plot);
   const bars = svg.append('g').attr('class', 'calibration-view__histogram').attr('fill', OKABE_ITO[2]);
   const histLabel = svg
     .append('text')
     .attr('class', 'calibration-view__histogram-label')
     .attr('x', sx(0) + 4)
     .attr('y', histTop + 10);
-  const joined = svg
-    .append('path')
-    .attr('class', 'calibration-view__line')
-    .attr('fill', 'none')
-    .attr('stroke', OKABE_ITO[5])
-    .attr('stroke-width', 1.6);
+  const joined = appendCurvePath(svg, 'calibration-view__line', 1.6);
   const markers = svg.append('g').attr('class', 'calibration-view__markers');
 
   function update(state: CalibrationViewState): void {

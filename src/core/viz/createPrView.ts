@@ -8,11 +8,12 @@
  * precision-recall plot is more informative than the ROC plot when evaluating binary classifiers
  * on imbalanced datasets. PLoS ONE 2015;10:e0118432). Framework-free; nothing is animated.
  */
-import { curveStepBefore, line, scaleLinear } from 'd3';
+import { curveStepBefore, line } from 'd3';
 import type { PrPoint } from '../training/binaryMetrics';
-import { appendAxes, appendFigure, type AxesFrame } from './axes';
+import { appendAxes, appendFigure } from './axes';
 import { OKABE_ITO } from './colorMaps';
 import { operatingPointIndex } from './createRocView';
+import { appendCurvePath, appendReferenceLine, unitSquarePlot } from './unitSquare';
 import type { ViewHandle } from './ViewHandle';
 
 /** What the PR view shows. */
@@ -60,32 +61,17 @@ export function prStepVertices(points: readonly PrPoint[]): [number, number][] {
 export function createPrView(container: Element, options: PrViewOptions): ViewHandle<PrViewState> {
   const S = options.size ?? 320;
   const M = PR_MARGIN;
-  const frame: AxesFrame = { width: S, height: S, margin: M, titleInset: { bottom: 6, left: 14 } };
-  const sx = scaleLinear()
-    .domain([0, 1])
-    .range([M.left, S - M.right]);
-  const sy = scaleLinear()
-    .domain([0, 1])
-    .range([S - M.bottom, M.top]);
+  const { frame, sx, sy } = unitSquarePlot(S, S, M);
   const svg = appendFigure(container, 'pr-view', options.title, options.description)
     .attr('viewBox', `0 0 ${S} ${S}`)
     .attr('data-testid', 'pr-view');
   const axes = appendAxes(svg);
-  const baseline = svg
-    .append('line')
-    .attr('class', 'pr-view__baseline')
-    .attr('stroke', '#767676')
-    .attr('stroke-dasharray', '4 4');
+  const baseline = appendReferenceLine(svg, 'pr-view__baseline');
   const baselineLabel = svg
     .append('text')
     .attr('class', 'pr-view__baseline-label')
     .attr('text-anchor', 'end');
-  const curve = svg
-    .append('path')
-    .attr('class', 'pr-view__curve')
-    .attr('fill', 'none')
-    .attr('stroke', OKABE_ITO[5])
-    .attr('stroke-width', 2.4);
+  const curve = appendCurvePath(svg, 'pr-view__curve', 2.4);
   const apLabel = svg
     .append('text')
     .attr('class', 'pr-view__ap')

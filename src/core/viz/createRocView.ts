@@ -7,10 +7,11 @@
  * and move it one distinct score at a time with the arrow keys. Each move calls `onThreshold`.
  * Framework-free; nothing is animated (so reduced motion needs nothing more).
  */
-import { line, scaleLinear } from 'd3';
+import { line } from 'd3';
 import type { RocPoint } from '../training/rocAuc';
-import { appendAxes, appendFigure, type AxesFrame } from './axes';
+import { appendAxes, appendFigure } from './axes';
 import { OKABE_ITO } from './colorMaps';
+import { appendCurvePath, appendDiagonal, unitSquarePlot } from './unitSquare';
 import type { ViewHandle } from './ViewHandle';
 
 /** What the ROC view shows. */
@@ -115,13 +116,8 @@ export function keyThreshold(points: readonly RocPoint[], threshold: number, key
 export function createRocView(container: Element, options: RocViewOptions): ViewHandle<RocViewState> {
   const S = options.size ?? 320;
   const M = ROC_MARGIN;
-  const frame: AxesFrame = { width: S, height: S, margin: M, titleInset: { bottom: 6, left: 14 } };
-  const sx = scaleLinear()
-    .domain([0, 1])
-    .range([M.left, S - M.right]);
-  const sy = scaleLinear()
-    .domain([0, 1])
-    .range([S - M.bottom, M.top]);
+  const plot = unitSquarePlot(S, S, M);
+  const { frame, sx, sy } = plot;
   // A group, not an image: it holds an interactive handle (an image's children are presentational).
   const svg = appendFigure(container, 'roc-view', options.title, options.description)
     .attr('role', 'group')
@@ -129,26 +125,13 @@ export function createRocView(container: Element, options: RocViewOptions): View
     .attr('viewBox', `0 0 ${S} ${S}`)
     .attr('data-testid', 'roc-view');
   const axes = appendAxes(svg);
-  svg
-    .append('line')
-    .attr('class', 'roc-view__diagonal')
-    .attr('x1', sx(0))
-    .attr('y1', sy(0))
-    .attr('x2', sx(1))
-    .attr('y2', sy(1))
-    .attr('stroke', '#767676')
-    .attr('stroke-dasharray', '4 4');
+  appendDiagonal(svg, 'roc-view__diagonal', plot);
   const area = svg
     .append('path')
     .attr('class', 'roc-view__area')
     .attr('fill', OKABE_ITO[5])
     .attr('opacity', 0.12);
-  const curve = svg
-    .append('path')
-    .attr('class', 'roc-view__curve')
-    .attr('fill', 'none')
-    .attr('stroke', OKABE_ITO[5])
-    .attr('stroke-width', 2.4);
+  const curve = appendCurvePath(svg, 'roc-view__curve', 2.4);
   const guides = svg.append('g').attr('class', 'roc-view__guides').attr('stroke', OKABE_ITO[6]);
   const aucLabel = svg
     .append('text')

@@ -17,9 +17,16 @@ import { UnitDetailPanel } from './UnitDetailPanel';
  * thumbnails and vector strips, one colour scale per layer), the selected channel large, and the
  * selected unit explained (receptive field, exact computation, reference vs tfjs).
  */
-export function FeatureMapsWidget({ step, params, lang, setParam }: WidgetProps) {
+export function FeatureMapsWidget({ lesson, step, params, lang, setParam }: WidgetProps) {
   return (
-    <MapsFrame step={step} params={params} lang={lang} setParam={setParam} testId="cnn-feature-maps">
+    <MapsFrame
+      lesson={lesson}
+      step={step}
+      params={params}
+      lang={lang}
+      setParam={setParam}
+      testId="cnn-feature-maps"
+    >
       {(ctx) => <FeatureMaps ctx={ctx} params={params} lang={lang} setParam={setParam} />}
     </MapsFrame>
   );

@@ -9,7 +9,7 @@ import { paramNumber, paramString } from '../paramValue';
 import { ColourLegend, MapCanvas } from '../shared/MapCanvas';
 import type { WidgetProps } from '../widgetTypes';
 import { CamLayers, CamOverlay, AlphaBars, maxOf } from './CamParts';
-import { CAM_LAYER_PARAM, CLASS_PARAM, MODEL_PARAM } from './cnnArchitectureParams';
+import { CAM_LAYER_PARAM, CLASS_PARAM, MODEL_PARAM, USER_MODEL_PARAM } from './cnnArchitectureParams';
 import {
   camToInput,
   centralVerdict,
@@ -40,20 +40,33 @@ export function classifierFor(def: ZooModelDef): ZooModelDef {
   return same(fallback) ? fallback : (ZOO_MODELS.find(same) ?? fallback);
 }
 
+/** Opens the zoo model `id` (closing the learner's own model, which would override it). */
+function switchModel(setParam: WidgetProps['setParam'], id: string): void {
+  setParam(USER_MODEL_PARAM.id, '');
+  setParam(MODEL_PARAM.id, id);
+}
+
 /**
  * Step 4 of `cnn-architecture`: Grad-CAM (Selvaraju et al., ICCV 2017) of a chosen class at a
  * chosen layer, over the input, with the channel weights α_k, the class score, a sentence on where
  * the heat lies, and how the map changes between layers. Segmentation and denoising models have
  * no class score: the widget says so and offers a classifier.
  */
-export function GradCamWidget({ step, params, lang, setParam }: WidgetProps) {
+export function GradCamWidget({ lesson, step, params, lang, setParam }: WidgetProps) {
   return (
-    <MapsFrame step={step} params={params} lang={lang} setParam={setParam} testId="cnn-grad-cam">
+    <MapsFrame
+      lesson={lesson}
+      step={step}
+      params={params}
+      lang={lang}
+      setParam={setParam}
+      testId="cnn-grad-cam"
+    >
       {(ctx) =>
         ctx.model.def.kind === 'classification' ? (
           <GradCamView ctx={ctx} params={params} lang={lang} setParam={setParam} />
         ) : (
-          <NotClassifier def={ctx.model.def} lang={lang} onSwitch={(id) => setParam(MODEL_PARAM.id, id)} />
+          <NotClassifier def={ctx.model.def} lang={lang} onSwitch={(id) => switchModel(setParam, id)} />
         )
       }
     </MapsFrame>
@@ -125,7 +138,7 @@ function GradCamView({
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the lesion's coordinates, not its identity
     [heat, size, lesion?.row, lesion?.column],
   );
-  if (!layer) return <NotClassifier def={def} lang={lang} onSwitch={(m) => setParam(MODEL_PARAM.id, m)} />;
+  if (!layer) return <NotClassifier def={def} lang={lang} onSwitch={(m) => switchModel(setParam, m)} />;
 
   return (
     <div

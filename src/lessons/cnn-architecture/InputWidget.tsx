@@ -17,6 +17,8 @@ import { ModelSelect } from './ModelSelect';
 import { ModelStatus } from './ModelStatus';
 import { PredictionView } from './PredictionView';
 import { useCnnInput } from './useCnnInput';
+import { UserModelNotes } from './UserModelNotes';
+import { userModelTexts as U } from './userModelTexts';
 import './cnnArchitecture.css';
 
 const RAMP_W = 200;
@@ -84,7 +86,12 @@ function Pipeline({
     setParam(CENTRE_X_PARAM.id, column);
     setParam(CENTRE_Y_PARAM.id, row);
   };
-  const windowText = input.windowFrom === 'model' ? T.modelWindow : T.imageWindow;
+  const windowText =
+    input.windowFrom === 'model'
+      ? T.modelWindow
+      : input.preprocessing.windowKnown === false
+        ? U.imageWindow
+        : T.imageWindow;
   const how = facts.resample === 'shrink' ? T.shrink : facts.resample === 'enlarge' ? T.enlarge : T.same;
   return (
     <section className="cnn-pipeline" aria-labelledby="cnn-pipeline-title" data-testid="cnn-pipeline">
@@ -246,6 +253,13 @@ export function InputWidget({ step, params, lang, setParam }: WidgetProps) {
     <div className="cnn-widget" data-testid="cnn-input" data-model={def.id} data-status={status}>
       <RichText text={step.body[lang]} />
       <ModelSelect def={def} lang={lang} setParam={setParam} />
+      <UserModelNotes
+        userName={cnn.userName}
+        phantomUnavailable={cnn.phantomUnavailable}
+        current={1}
+        lang={lang}
+        setParam={setParam}
+      />
       <SliceSource state={slice} lang={lang} onOwnSlice={() => setParam(SLICE_PARAM.id, OWN_SLICE)} />
       {sliceReady && input && facts && (
         <Pipeline

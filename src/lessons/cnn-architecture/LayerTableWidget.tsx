@@ -19,6 +19,7 @@ import { ModelSelect } from './ModelSelect';
 import { ModelStatus } from './ModelStatus';
 import { ReceptiveFieldChart } from './ReceptiveFieldChart';
 import { useCnnInput } from './useCnnInput';
+import { UserModelNotes } from './UserModelNotes';
 import './cnnArchitecture.css';
 
 const n2 = (v: number): string => formatNumber(v, 2);
@@ -192,6 +193,13 @@ export function LayerTableWidget({ step, params, lang, setParam }: WidgetProps) 
     >
       <RichText text={step.body[lang]} />
       <ModelSelect def={def} lang={lang} setParam={setParam} />
+      <UserModelNotes
+        userName={cnn.userName}
+        phantomUnavailable={cnn.phantomUnavailable}
+        current={2}
+        lang={lang}
+        setParam={setParam}
+      />
       <ModelStatus model={model} lang={lang} errorTestId="cnn-error" />
       {loaded && a && (
         <div className="cnn-layers-view">

@@ -12,6 +12,7 @@ import type { SlicePixel } from './lesionCentre';
 import { frameTexts as F } from './mapsTexts';
 import { ModelStatus } from './ModelStatus';
 import { useCnnInput, type CnnInput } from './useCnnInput';
+import { UserModelNotes } from './UserModelNotes';
 import './maps.css';
 
 /** What the feature-map and Grad-CAM widgets work on once the model has run on the input. */
@@ -41,7 +42,10 @@ export function MapsFrame({
   setParam,
   testId,
   children,
+  lesson,
 }: Pick<WidgetProps, 'step' | 'params' | 'lang' | 'setParam'> & {
+  /** The lesson, to number the step in the learner's-model links (optional in tests). */
+  lesson?: WidgetProps['lesson'];
   testId: string;
   children(context: MapsContext): ReactNode;
 }) {
@@ -84,6 +88,13 @@ export function MapsFrame({
   return (
     <div className="cnn-maps-frame" data-testid={testId} data-model={cnn.def.id}>
       <RichText text={step.body[lang]} />
+      <UserModelNotes
+        userName={cnn.userName}
+        phantomUnavailable={cnn.phantomUnavailable}
+        current={(lesson?.steps.findIndex((s) => s.id === step.id) ?? -1) + 1}
+        lang={lang}
+        setParam={setParam}
+      />
       <SliceSource state={cnn.slice} lang={lang} onOwnSlice={() => setParam(SLICE_PARAM.id, OWN_SLICE)} />
       {body}
     </div>

@@ -6,6 +6,12 @@ import { formatBytes, formatCount, formatFlops } from '../../ui/zoo/zooFormat';
 import { modelReceptiveField } from '../../ui/zoo/zooResultMaths';
 import type { LoadedZooModel } from '../../ui/zoo/useZooModel';
 import { OUTPUT_TEXTS, TASK_TEXTS, inputTexts as T } from './inputWidgetTexts';
+import { userModelTexts as U } from './userModelTexts';
+
+/** A saved figure with 3 decimals, or a dash when it was not measured. */
+function figure(v: number | null): string {
+  return v === null || !Number.isFinite(v) ? '—' : formatNumber(v, 3);
+}
 
 /** The validation metrics a manifest records, as short texts. */
 function metricTexts(m: ZooMetrics, lang: Lang): string[] {
@@ -71,7 +77,9 @@ export function ModelCard({ model, lang }: { model: LoadedZooModel; lang: Lang }
       </h3>
       <dl>
         <dt>{T.task[lang]}</dt>
-        <dd>{TASK_TEXTS[def.task][lang]}</dd>
+        <dd data-testid="cnn-card-task">
+          {def.task ? TASK_TEXTS[def.task][lang] : U.trainedHere[lang](def.user?.dataset ?? '')}
+        </dd>
         <dt>{T.output[lang]}</dt>
         <dd>{OUTPUT_TEXTS[def.kind][lang]}</dd>
         {def.classes.length > 0 && (
@@ -81,13 +89,22 @@ export function ModelCard({ model, lang }: { model: LoadedZooModel; lang: Lang }
           </>
         )}
         <dt>{T.input[lang]}</dt>
-        <dd>
-          {T.inputFacts[lang](
-            prep.size,
-            formatNumber(prep.spacingMm, 3),
-            formatNumber(prep.size * prep.spacingMm, 1),
-            formatNumber(prep.center),
-            formatNumber(prep.width),
+        <dd data-testid="cnn-card-input">
+          {prep.windowKnown === false
+            ? `${U.inputFactsUnknownWindow[lang](
+                prep.size,
+                formatNumber(prep.spacingMm, 3),
+                formatNumber(prep.size * prep.spacingMm, 1),
+              )}${lang === 'zh' ? '，' : ', '}${U.windowUnknown[lang]}`
+            : T.inputFacts[lang](
+                prep.size,
+                formatNumber(prep.spacingMm, 3),
+                formatNumber(prep.size * prep.spacingMm, 1),
+                formatNumber(prep.center),
+                formatNumber(prep.width),
+              )}
+          {prep.spacingKnown === false && (
+            <span className="hint"> {U.assumedSpacing[lang](formatNumber(prep.spacingMm, 3))}</span>
           )}
         </dd>
         <dt>{T.parameters[lang]}</dt>
@@ -125,8 +142,20 @@ export function ModelCard({ model, lang }: { model: LoadedZooModel; lang: Lang }
           )}
         </dd>
         {manifest && <ManifestFacts manifest={manifest} lang={lang} />}
+        {def.user && (
+          <>
+            <dt>{U.savedRecord[lang]}</dt>
+            <dd data-testid="cnn-card-saved">
+              {U.savedFacts[lang](
+                def.user.savedAt.slice(0, 10),
+                figure(def.user.metrics.auc),
+                figure(def.user.metrics.accuracy),
+              )}
+            </dd>
+          </>
+        )}
       </dl>
-      {!manifest && (
+      {!manifest && !def.user && (
         <p className="hint" data-testid="cnn-card-no-manifest">
           {T.noManifest[lang]}
         </p>

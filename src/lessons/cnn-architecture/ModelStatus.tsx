@@ -27,14 +27,19 @@ export function ModelStatus({
     );
   const failure =
     model.status === 'error'
-      ? { text: T.modelFailed[lang], error: model.error }
+      ? {
+          text: T.modelFailed[lang],
+          error: model.localized?.[lang] ?? model.error,
+          translated: !!model.localized,
+        }
       : forward?.status === 'error'
-        ? { text: T.forwardFailed[lang], error: forward.error }
+        ? { text: T.forwardFailed[lang], error: forward.error, translated: false }
         : undefined;
   if (!failure) return null;
   return (
     <p role="alert" className="widget-error" data-testid={errorTestId}>
-      {failure.text} <span lang="en">{failure.error}</span>
+      {failure.text}{' '}
+      {failure.translated ? <span>{failure.error}</span> : <span lang="en">{failure.error}</span>}
     </p>
   );
 }

@@ -3,6 +3,8 @@
  * slice, crop centre, selected layer and unit, Grad-CAM class and layer).
  */
 import type { EnumParamDef, NumberParamDef, ParamValues, TextParamDef } from '../../core/lessons/types';
+import { formatQuery } from '../../core/lessons/route';
+import { MODEL_NAME_MAX, validateModelName } from '../../core/training/modelFiles';
 import { ZOO_MODELS } from '../../core/models/zooCatalog';
 import type { UnitRef } from '../../core/models/zooTypes';
 import { paramNumber, paramString } from '../paramValue';
@@ -121,14 +123,42 @@ export const PHANTOM_PARAM: NumberParamDef = {
   default: 1,
 };
 
-/** The parameters every step shares: model, slice, phantom example and crop centre. */
+/**
+ * A model trained in the browser, by its stored name ('' = none): when set it overrides
+ * {@link MODEL_PARAM}. A name is 1–80 characters without control characters and without a space
+ * at either end (`validateModelName`); the URL value is percent-encoded by the router, and up to
+ * 2 UTF-16 units per character are allowed.
+ */
+export const USER_MODEL_PARAM: TextParamDef = {
+  kind: 'text',
+  id: 'um',
+  label: { en: 'Your model', zh: '你的模型' },
+  pattern: '(?:[^\\s\\u0000-\\u001f\\u007f](?:[^\\u0000-\\u001f\\u007f]*[^\\s\\u0000-\\u001f\\u007f])?)?',
+  maxLength: 2 * MODEL_NAME_MAX,
+  default: '',
+  hidden: true,
+};
+
+/** The parameters every step shares: model (or the learner's model), slice, phantom example and crop centre. */
 export const INPUT_PARAMS = [
   MODEL_PARAM,
   CNN_SLICE_PARAM,
   PHANTOM_PARAM,
   CENTRE_X_PARAM,
   CENTRE_Y_PARAM,
+  USER_MODEL_PARAM,
 ] as const;
+
+/** The stored model named by {@link USER_MODEL_PARAM}, or undefined when none (or an invalid name) is. */
+export function userModelParam(values: ParamValues): string | undefined {
+  const name = paramString(values[USER_MODEL_PARAM.id], USER_MODEL_PARAM.default);
+  return name !== '' && validateModelName(name) === null ? name : undefined;
+}
+
+/** The lesson link that opens the model trained in the browser called `name` at `step` (1-based, 1–4). */
+export function userLessonHref(name: string, step = 1): string {
+  return `#/lesson/cnn-architecture?${formatQuery({ step: String(step), [USER_MODEL_PARAM.id]: name })}`;
+}
 
 /** The crop centre in the URL, or undefined for "automatic". */
 export function centreParam(values: ParamValues): { row: number; column: number } | undefined {

@@ -6,7 +6,7 @@
  */
 import { zooTaskExampleHu } from '../../core/datasets/zooTasks';
 import { windowedIntensity } from '../../core/imaging/display/windowedIntensity';
-import type { ZooModelDef } from '../../core/models/zooTypes';
+import type { CatalogueModelDef, ZooModelDef } from '../../core/models/zooTypes';
 import type { LessonSlice } from '../shared/lessonSlice';
 import { PHANTOM_SEED, PHANTOM_SLICE } from './cnnArchitectureParams';
 
@@ -18,7 +18,7 @@ function truthLabel(def: ZooModelDef, label: number): { en: string; zh: string }
 }
 
 /** Example `index` of seed {@link PHANTOM_SEED} of `def`'s task, as a slice in HU. */
-export function phantomSlice(def: ZooModelDef, index: number): LessonSlice {
+export function phantomSlice(def: CatalogueModelDef, index: number): LessonSlice {
   const { hu, label, size, spacingMm } = zooTaskExampleHu(def.task, PHANTOM_SEED, index);
   const window = { center: def.preprocessing.center, width: def.preprocessing.width };
   const truth = truthLabel(def, label);

@@ -5,7 +5,7 @@ import type { ImageDataset } from '../../core/datasets/imageDataset';
 import { createRng } from '../../core/imaging/phantoms/random';
 import { augmentImage } from '../../core/training/augment';
 import type { AugmentSpec } from '../../core/training/trainingTypes';
-import { MapCanvas } from '../../lessons/shared/MapCanvas';
+import { SampleImage } from './SampleGrid';
 import { fill, previewTexts as T } from './trainingTexts';
 
 /** Augmented versions shown per image. */
@@ -98,24 +98,16 @@ export function AugmentPreview({
         const className = dataset.classNames[dataset.labels[i] ?? 0]?.[lang] ?? '';
         return (
           <div className="training-samples__row" key={i}>
-            <MapCanvas
+            <SampleImage
               values={originals[row]!}
-              width={dataset.size}
-              height={dataset.size}
-              scale="gray"
-              range={[0, 1]}
-              displayWidth={72}
+              size={dataset.size}
               label={fill(T.original[lang], { className })}
             />
             {(grid[row] ?? []).map((values, v) => (
-              <MapCanvas
+              <SampleImage
                 key={v}
                 values={values}
-                width={dataset.size}
-                height={dataset.size}
-                scale="gray"
-                range={[0, 1]}
-                displayWidth={72}
+                size={dataset.size}
                 label={fill(T.version[lang], { n: v + 1, className })}
               />
             ))}

@@ -27,9 +27,9 @@ export function zooLink(name: string): string {
   return `#/zoo?user=${encodeURIComponent(name)}`;
 }
 
-/** The link that opens a saved model in the `cnn-architecture` lesson. */
+/** The link that opens a saved model in the `cnn-architecture` lesson (its hidden `um` parameter, step 1). */
 export function lessonLink(name: string): string {
-  return `#/lesson/cnn-architecture?model=user:${encodeURIComponent(name)}`;
+  return `#/lesson/cnn-architecture?step=1&um=${encodeURIComponent(name)}`;
 }
 
 /** File names of an export: tfjs's `<name>.json` and the `<name>.weights.bin` its manifest names. */

@@ -15,6 +15,29 @@ export function samplesPerClass(labels: Int32Array, classes: number, perClass: n
   return out;
 }
 
+/** One square grey image (values 0…1, `size` × `size`) of a sample grid, 72 px wide. */
+export function SampleImage({
+  values,
+  size,
+  label,
+}: {
+  values: ArrayLike<number>;
+  size: number;
+  label: string;
+}) {
+  return (
+    <MapCanvas
+      values={values}
+      width={size}
+      height={size}
+      scale="gray"
+      range={[0, 1]}
+      displayWidth={72}
+      label={label}
+    />
+  );
+}
+
 /** A grid of sample images per class (grey, 0…1), each row labelled with its class. */
 export function SampleGrid({
   dataset,
@@ -41,14 +64,10 @@ export function SampleGrid({
           <div className="training-samples__row" key={k}>
             <span className="training-samples__label">{className}</span>
             {indices.map(({ i, values }, j) => (
-              <MapCanvas
+              <SampleImage
                 key={i}
                 values={values}
-                width={dataset.size}
-                height={dataset.size}
-                scale="gray"
-                range={[0, 1]}
-                displayWidth={72}
+                size={dataset.size}
                 label={fill(T.image[lang], { className, index: j + 1 })}
               />
             ))}

@@ -12,6 +12,36 @@ function r2(v: number): number {
   return Math.round(v * 100) / 100;
 }
 
+/** A checkbox and its label, as a line of choices. */
+function CheckboxChoice({
+  label,
+  checked,
+  disabled,
+  testId,
+  onChange,
+}: {
+  label: string;
+  checked: boolean;
+  disabled?: boolean;
+  testId: string;
+  onChange(checked: boolean): void;
+}) {
+  const id = useId();
+  return (
+    <p className="choice">
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        disabled={disabled}
+        data-testid={testId}
+        onChange={(e) => onChange(e.target.checked)}
+      />
+      <label htmlFor={id}>{label}</label>
+    </p>
+  );
+}
+
 /**
  * The split controls (training and validation shares, the test share being the rest; the seed;
  * patient-level grouping when the data has patient ids; the publisher's split when it has one;
@@ -34,7 +64,6 @@ export function SplitSummary({
   onTrainLimit(limit: number | null): void;
   lang: Lang;
 }) {
-  const id = useId();
   const preset = options.usePreset && dataset.presetSplit !== null;
   const f = options.fractions;
   const counts = split ? splitCounts(dataset.labels, split, dataset.classNames.length) : null;
@@ -43,16 +72,12 @@ export function SplitSummary({
     <fieldset className="field-group training-split">
       <legend>{T.legend[lang]}</legend>
       {dataset.presetSplit !== null && (
-        <p className="choice">
-          <input
-            id={`${id}-preset`}
-            type="checkbox"
-            checked={options.usePreset}
-            data-testid="split-preset"
-            onChange={(e) => onChange({ usePreset: e.target.checked })}
-          />
-          <label htmlFor={`${id}-preset`}>{T.usePreset[lang]}</label>
-        </p>
+        <CheckboxChoice
+          label={T.usePreset[lang]}
+          checked={options.usePreset}
+          testId="split-preset"
+          onChange={(checked) => onChange({ usePreset: checked })}
+        />
       )}
       {!preset && (
         <div className="training-row">
@@ -93,28 +118,20 @@ export function SplitSummary({
         </div>
       )}
       {!preset && dataset.patientIds !== null && (
-        <p className="choice">
-          <input
-            id={`${id}-patient`}
-            type="checkbox"
-            checked={options.byPatient}
-            data-testid="split-by-patient"
-            onChange={(e) => onChange({ byPatient: e.target.checked })}
-          />
-          <label htmlFor={`${id}-patient`}>{T.byPatient[lang]}</label>
-        </p>
-      )}
-      <p className="choice">
-        <input
-          id={`${id}-limit`}
-          type="checkbox"
-          checked={trainLimit !== null}
-          disabled={trainTotal < 2}
-          data-testid="split-limit"
-          onChange={(e) => onTrainLimit(e.target.checked ? Math.max(1, Math.floor(trainTotal / 10)) : null)}
+        <CheckboxChoice
+          label={T.byPatient[lang]}
+          checked={options.byPatient}
+          testId="split-by-patient"
+          onChange={(checked) => onChange({ byPatient: checked })}
         />
-        <label htmlFor={`${id}-limit`}>{T.limit[lang]}</label>
-      </p>
+      )}
+      <CheckboxChoice
+        label={T.limit[lang]}
+        checked={trainLimit !== null}
+        disabled={trainTotal < 2}
+        testId="split-limit"
+        onChange={(checked) => onTrainLimit(checked ? Math.max(1, Math.floor(trainTotal / 10)) : null)}
+      />
       {trainLimit !== null && (
         <NumberField
           label={T.limitCount[lang]}

@@ -24,6 +24,7 @@ import {
 import type { ModelStore, StoredModel, StoredModelMeta } from '../../core/training/modelStore';
 import type { ConfiguredInfo, TrainerEvent } from '../../core/training/trainerProtocol';
 import { useBackendStore } from '../backendStore';
+import { forgetUserModel } from '../zoo/useZooModel';
 import { camKey } from './camKey';
 import { fillBoth, storeTexts as S } from './trainingTexts';
 import type { RunRecord, TrainingStoreState } from './trainingStoreTypes';
@@ -402,7 +403,11 @@ export const useTrainingStore = create<TrainingStoreState>((set, get) => {
         return;
       }
       const saved = await busy(S.saving, (c) => c.request({ type: 'save', meta: modelMeta(name) }));
-      if (saved) await get().refreshModels();
+      if (saved) {
+        // The zoo page and cnn-architecture may hold the old model under this name: drop it.
+        forgetUserModel(name);
+        await get().refreshModels();
+      }
     },
 
     async exportModel() {
@@ -434,6 +439,7 @@ export const useTrainingStore = create<TrainingStoreState>((set, get) => {
     async deleteModel(name) {
       try {
         await withModelStore((m) => m.remove(name));
+        forgetUserModel(name);
         await get().refreshModels();
       } catch (e) {
         set({ trainer: { status: 'error', message: errorMessage(e, S.deleteFailed) } });

@@ -1,6 +1,6 @@
 import type { Lang } from '../../core/lessons/types';
 import { graphTotals } from '../../core/models/analyseGraph';
-import type { ZooManifest, ZooModelDef } from '../../core/models/zooTypes';
+import type { CatalogueModelDef, ZooManifest } from '../../core/models/zooTypes';
 import { formatNumber } from '../../core/imaging/display/formatModalityValue';
 import { useBackendStore } from '../backendStore';
 import { BACKEND_NAMES } from '../backendNames';
@@ -23,7 +23,7 @@ function hu(v: number): string {
 }
 
 /** The rows of a card that come from the catalogue alone (shown at once). */
-function CatalogueFacts({ def, lang }: { def: ZooModelDef; lang: Lang }) {
+function CatalogueFacts({ def, lang }: { def: CatalogueModelDef; lang: Lang }) {
   const p = def.preprocessing;
   return (
     <>
@@ -139,7 +139,7 @@ function MeasuredFacts({ model, lang }: { model: LoadedZooModel; lang: Lang }) {
 }
 
 /** Loads the model (only once the compute backend is ready) and shows its measured rows. */
-function LoadedFacts({ def, lang }: { def: ZooModelDef; lang: Lang }) {
+function LoadedFacts({ def, lang }: { def: CatalogueModelDef; lang: Lang }) {
   const state = useZooModel(def.id);
   if (state.status === 'loading')
     return (
@@ -167,7 +167,7 @@ function LoadedFacts({ def, lang }: { def: ZooModelDef; lang: Lang }) {
  * One zoo model: what the catalogue says at once, then the numbers measured from the loaded model
  * and its training record; a link to take it apart in the lesson and a button to run it.
  */
-export function ModelCard({ def, lang, onRun }: { def: ZooModelDef; lang: Lang; onRun(): void }) {
+export function ModelCard({ def, lang, onRun }: { def: CatalogueModelDef; lang: Lang; onRun(): void }) {
   const backend = useBackendStore((s) => s.status);
   const backendError = useBackendStore((s) => s.error);
   const titleId = `zoo-card-title-${def.id}`;

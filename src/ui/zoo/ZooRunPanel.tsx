@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { Lang } from '../../core/lessons/types';
 import { zooLabel } from '../../core/datasets/zooTasks';
 import { ZOO_MODELS } from '../../core/models/zooCatalog';
+import { userModelId, userModelName } from '../../core/models/userModel';
 import type { ZooModelDef, ZooModelId } from '../../core/models/zooTypes';
 import { formatNumber } from '../../core/imaging/display/formatModalityValue';
 import { LESSON_SAMPLES } from '../../lessons/radiology-images/radiologyImagesParams';
@@ -15,6 +16,7 @@ import type { ZooModelState } from './useZooModel';
 import type { ZooRunInput } from './useZooRunInput';
 import { formatMs, formatQuantity } from './zooFormat';
 import { cardTexts, runTexts as T } from './zooPageTexts';
+import { userTexts as U } from './userModelTexts';
 import { PHANTOM_EXAMPLES, PHANTOM_SOURCE, type ZooQuery } from './zooQuery';
 import { modelPixelMm } from './zooResultMaths';
 import { ResultFigure } from './ResultFigure';
@@ -25,7 +27,7 @@ const VIEW = 208;
 
 /** The label of phantom example `index` of `def`'s task: its class, or whether it holds a lesion. */
 function exampleLabel(def: ZooModelDef, index: number, lang: Lang): string {
-  const label = zooLabel(def.task, index);
+  const label = def.task ? zooLabel(def.task, index) : 0;
   if (def.kind === 'classification') return def.classes[label]?.[lang] ?? String(label);
   return (label === 1 ? T.lesion : T.noLesion)[lang];
 }
@@ -43,16 +45,27 @@ function Controls({
 }) {
   const id = useId();
   const phantom = query.source === PHANTOM_SOURCE;
+  const user = query.user;
   return (
     <div className="zoo-controls">
       <p className="zoo-field">
         <label htmlFor={`${id}-model`}>{T.model[lang]}</label>
         <select
           id={`${id}-model`}
-          value={query.model}
+          value={user !== undefined ? userModelId(user) : query.model}
           data-testid="zoo-model-select"
-          onChange={(e) => setQuery({ ...query, model: e.target.value as ZooModelId })}
+          onChange={(e) => {
+            const { user: _user, ...rest } = query;
+            const name = userModelName(e.target.value);
+            if (name !== null) setQuery({ ...rest, user: name });
+            else setQuery({ ...rest, model: e.target.value as ZooModelId });
+          }}
         >
+          {user !== undefined && (
+            <option value={userModelId(user)} data-testid="zoo-user-option">
+              {`${U.optionGroup[lang]}${lang === 'zh' ? '：' : ': '}${user}`}
+            </option>
+          )}
           {ZOO_MODELS.map((m) => (
             <option key={m.id} value={m.id}>
               {m.name[lang]}
@@ -77,9 +90,14 @@ function Controls({
             </option>
           ))}
           <option value={OWN_SLICE}>{T.ownFile[lang]}</option>
-          <option value={PHANTOM_SOURCE}>{T.phantom[lang]}</option>
+          {user === undefined && <option value={PHANTOM_SOURCE}>{T.phantom[lang]}</option>}
         </select>
       </p>
+      {user !== undefined && (
+        <p className="hint" data-testid="zoo-user-no-phantom">
+          {U.noPhantom[lang]}
+        </p>
+      )}
       {phantom && (
         <>
           <p className="zoo-field">
@@ -210,7 +228,12 @@ function PreparedInfo({ run, def, lang }: { run: ZooRunInput; def: ZooModelDef; 
       </p>
       {p.windowFrom === 'image' && (
         <p className="callout" data-testid="zoo-image-window">
-          {T.imageWindow[lang]}
+          {(def.preprocessing.windowKnown === false ? U.imageWindow : T.imageWindow)[lang]}
+        </p>
+      )}
+      {def.preprocessing.spacingKnown === false && (
+        <p className="hint" data-testid="zoo-user-spacing">
+          {U.assumedModelSpacing[lang](formatQuantity(def.preprocessing.spacingMm, 'mm', 2))}
         </p>
       )}
       {p.assumedSpacing && (
@@ -276,6 +299,11 @@ export function ZooRunPanel({
       <h2 id="zoo-run-title">{T.title[lang]}</h2>
       <p>{T.intro[lang]}</p>
       <Controls query={query} setQuery={setQuery} def={def} lang={lang} />
+      {def.user && def.user.savedAt !== '' && (
+        <p className="hint" data-testid="zoo-user-trained">
+          {U.trainedOn[lang](def.user.dataset)}
+        </p>
+      )}
       <div className="zoo-run__body">
         <div className="zoo-run__input">
           {run.kind === 'slice' ? (
@@ -315,7 +343,13 @@ export function ZooRunPanel({
           {model.status === 'loading' && <p className="widget-loading">{T.modelLoading[lang]}</p>}
           {model.status === 'error' && (
             <p className="widget-error" role="alert" data-testid="zoo-model-error">
-              {cardTexts.loadFailed[lang]} <span lang="en">{model.error}</span>
+              {model.localized ? (
+                model.localized[lang]
+              ) : (
+                <>
+                  {cardTexts.loadFailed[lang]} <span lang="en">{model.error}</span>
+                </>
+              )}
             </p>
           )}
           {model.status === 'ready' && (

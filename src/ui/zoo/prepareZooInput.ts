@@ -3,6 +3,8 @@
  * → resize ({@link preprocessSlice}). The zoo was trained on CT in Hounsfield units with fixed
  * windows; a slice without HU (MR, radiograph, PNG) cannot use those windows, so it is windowed
  * with its own display window instead, and {@link ZooInput.windowFrom} says so for the page to show.
+ * A model trained in the browser whose window is unknown (`preprocessing.windowKnown === false`:
+ * its images came as 0…1 intensities) takes every slice with the slice's own window.
  */
 import { preprocessSlice, type PreprocessedInput } from '../../core/models/preprocessSlice';
 import type { ZooModelDef, ZooPreprocessing } from '../../core/models/zooTypes';
@@ -23,7 +25,7 @@ export interface ZooSliceSource {
 export interface ZooInput extends PreprocessedInput {
   /** The preprocessing actually applied (the model's, or with the slice's window). */
   preprocessing: ZooPreprocessing;
-  /** 'model' = the model's HU window; 'image' = the slice's own window (no HU). */
+  /** 'model' = the model's HU window; 'image' = the slice's own window (no HU, or no known model window). */
   windowFrom: 'model' | 'image';
   /** True when the slice had no pixel spacing and the model's spacing was assumed. */
   assumedSpacing: boolean;
@@ -35,7 +37,7 @@ export function prepareZooInput(
   def: ZooModelDef,
   centre?: { row: number; column: number },
 ): ZooInput {
-  const hu = slice.unit === 'HU';
+  const hu = slice.unit === 'HU' && def.preprocessing.windowKnown !== false;
   const preprocessing: ZooPreprocessing = hu
     ? def.preprocessing
     : { ...def.preprocessing, center: slice.window.center, width: slice.window.width };

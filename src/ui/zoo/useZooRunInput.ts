@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'react';
 import { makeZooTaskSet } from '../../core/datasets/zooTasks';
-import type { ZooModelDef } from '../../core/models/zooTypes';
+import type { ZooModelDef, ZooTaskId } from '../../core/models/zooTypes';
 import { sampleLesionCentre } from '../../lessons/cnn-architecture/lesionCentre';
 import {
   OWN_SLICE,
@@ -47,7 +47,7 @@ export type ZooRunInput =
   | { kind: 'phantom'; example?: PhantomExample; error?: string; input?: Float32Array };
 
 /** Example `index` of the set `seed` of `def`'s task (the first index + 1 examples are generated). */
-export function phantomExample(def: ZooModelDef, seed: number, index: number): PhantomExample {
+export function phantomExample(def: { task: ZooTaskId }, seed: number, index: number): PhantomExample {
   const set = makeZooTaskSet(def.task, seed, index + 1);
   const n = set.size * set.size;
   return {
@@ -60,8 +60,12 @@ export function phantomExample(def: ZooModelDef, seed: number, index: number): P
   };
 }
 
-/** The run panel's input for the state `query` and model `def`. */
-export function useZooRunInput(query: ZooQuery, def: ZooModelDef): ZooRunInput {
+/**
+ * The run panel's input for the state `query` and model `def`. With `ready` false (a model trained
+ * in the browser whose record has not loaded yet: its preprocessing is unknown) the slice loads but
+ * nothing is prepared. A model without a phantom task (trained in the browser) gets no phantom.
+ */
+export function useZooRunInput(query: ZooQuery, def: ZooModelDef, ready = true): ZooRunInput {
   const phantom = query.source === PHANTOM_SOURCE;
   // A phantom needs no slice: ask for the learner's file, which loads nothing.
   const state = useLessonSlice(phantom ? OWN_SLICE : query.source);
@@ -72,14 +76,17 @@ export function useZooRunInput(query: ZooQuery, def: ZooModelDef): ZooRunInput {
   );
   const centre = query.centre ?? lesion;
   const prepared = useMemo(
-    () => (slice && !phantom ? prepareZooInput(slice, def, centre) : undefined),
+    () => (slice && !phantom && ready ? prepareZooInput(slice, def, centre) : undefined),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the centre's coordinates, not its identity
-    [slice, def, phantom, centre?.row, centre?.column],
+    [slice, def, phantom, ready, centre?.row, centre?.column],
   );
   const example = useMemo((): { example?: PhantomExample; error?: string } => {
     if (!phantom) return {};
     try {
-      return { example: phantomExample(def, query.seed, query.example) };
+      const task = def.task;
+      if (!task)
+        throw new Error(`${def.name.en} has no phantom task: run it on a sample or on your own file.`);
+      return { example: phantomExample({ task }, query.seed, query.example) };
     } catch (e) {
       return { error: e instanceof Error ? e.message : String(e) };
     }

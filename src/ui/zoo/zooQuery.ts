@@ -5,14 +5,17 @@
  * | key    | value                                                   | default            |
  * |--------|---------------------------------------------------------|--------------------|
  * | `model`| a zoo model id                                          | `tiny-vgg`         |
- * | `src`  | a gallery sample id, `own` (the learner's file), `phantom` | `chest-ct-nodule` |
+ * | `user` | the name of a model trained in the browser (IndexedDB); overrides `model` | none |
+ * | `src`  | a gallery sample id, `own` (the learner's file), `phantom` (zoo models only) | `chest-ct-nodule` |
  * | `cx`,`cy` | crop centre, source column and row (both or neither) | the sample's lesion, else the slice centre |
  * | `seed` | phantom seed, a whole number 0…2³¹−1                     | 7                  |
  * | `ex`   | phantom example index 0…{@link PHANTOM_EXAMPLES}−1        | 1                  |
  *
- * Unknown or malformed values fall back to the default (parsing never throws).
+ * Unknown or malformed values fall back to the default (parsing never throws). A model trained in
+ * the browser has no phantom task, so `src=phantom` with `user` falls back to the default source.
  */
 import { formatQuery, queryValue } from '../../core/lessons/route';
+import { validateModelName } from '../../core/training/modelFiles';
 import { getZooModel } from '../../core/models/zooCatalog';
 import type { ZooModelId, ZooTaskId } from '../../core/models/zooTypes';
 import { LESSON_SAMPLES } from '../../lessons/radiology-images/radiologyImagesParams';
@@ -30,6 +33,8 @@ const MAX_SIDE = 4096;
 /** The run panel's state. */
 export interface ZooQuery {
   model: ZooModelId;
+  /** A model trained in the browser, by its stored name: shown instead of `model` when set. */
+  user?: string;
   source: string;
   /** Crop centre in source pixels, or undefined for automatic. */
   centre?: { row: number; column: number };
@@ -56,14 +61,20 @@ function wholeNumber(s: string | undefined, min: number, max: number): number | 
 /** Reads the run panel's state from a parsed query (see the module comment). */
 export function parseZooQuery(query: Readonly<Record<string, string>>): ZooQuery {
   const model = getZooModel(queryValue(query, 'model') ?? '')?.id ?? DEFAULT_ZOO_QUERY.model;
+  const userValue = queryValue(query, 'user');
+  const user = userValue !== undefined && validateModelName(userValue) === null ? userValue : undefined;
   const src = queryValue(query, 'src');
-  const source = src !== undefined && SOURCES.includes(src) ? src : DEFAULT_ZOO_QUERY.source;
+  const source =
+    src !== undefined && SOURCES.includes(src) && !(user !== undefined && src === PHANTOM_SOURCE)
+      ? src
+      : DEFAULT_ZOO_QUERY.source;
   const column = wholeNumber(queryValue(query, 'cx'), 0, MAX_SIDE - 1);
   const row = wholeNumber(queryValue(query, 'cy'), 0, MAX_SIDE - 1);
   const seed = wholeNumber(queryValue(query, 'seed'), 0, MAX_SEED) ?? DEFAULT_ZOO_QUERY.seed;
   const example = wholeNumber(queryValue(query, 'ex'), 0, PHANTOM_EXAMPLES - 1) ?? DEFAULT_ZOO_QUERY.example;
   return {
     model,
+    ...(user !== undefined ? { user } : {}),
     source,
     ...(row !== undefined && column !== undefined ? { centre: { row, column } } : {}),
     seed,
@@ -74,7 +85,8 @@ export function parseZooQuery(query: Readonly<Record<string, string>>): ZooQuery
 /** The hash of a state: only the values that differ from the defaults are written. */
 export function formatZooHash(q: ZooQuery): string {
   const out: Record<string, string> = {};
-  if (q.model !== DEFAULT_ZOO_QUERY.model) out.model = q.model;
+  if (q.user !== undefined) out.user = q.user;
+  else if (q.model !== DEFAULT_ZOO_QUERY.model) out.model = q.model;
   if (q.source !== DEFAULT_ZOO_QUERY.source) out.src = q.source;
   if (q.centre && q.source !== PHANTOM_SOURCE) {
     out.cx = String(q.centre.column);
@@ -88,8 +100,13 @@ export function formatZooHash(q: ZooQuery): string {
   return s === '' ? '#/zoo' : `#/zoo?${s}`;
 }
 
+/** The page's link that runs the model trained in the browser called `name`. */
+export function userZooHash(name: string): string {
+  return formatZooHash({ ...DEFAULT_ZOO_QUERY, user: name });
+}
+
 /** The gallery sample that suits a task: chest CT with a nodule for the lung tasks, head CT with a bleed. */
-export function suggestedSample(task: ZooTaskId): string {
+export function suggestedSample(task: ZooTaskId | undefined): string {
   switch (task) {
     case 'haemorrhage':
       return 'head-ct-haemorrhage';

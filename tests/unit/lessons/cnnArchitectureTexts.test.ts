@@ -70,10 +70,13 @@ describe('cnn-architecture texts', () => {
       'text',
     ]);
     const ids = (i: number) => cnnArchitecture.steps[i]!.params.map((p) => p.id);
-    for (const i of [0, 1, 2, 3]) expect(ids(i).slice(0, 5)).toEqual(['model', 'slice', 'ph', 'cx', 'cy']);
-    expect(ids(1).slice(5)).toEqual(['layer']);
-    expect(ids(2).slice(5)).toEqual(['layer', 'unit']);
-    expect(ids(3).slice(5)).toEqual(['cls', 'cam']);
+    for (const i of [0, 1, 2, 3])
+      expect(ids(i).slice(0, 6)).toEqual(['model', 'slice', 'ph', 'cx', 'cy', 'um']);
+    expect(ids(1).slice(6)).toEqual(['layer']);
+    expect(ids(2).slice(6)).toEqual(['layer', 'unit']);
+    expect(ids(3).slice(6)).toEqual(['cls', 'cam']);
+    // The learner's own model (`um`) is hidden: only links and the widgets set it.
+    for (const i of [0, 1, 2, 3]) expect(cnnArchitecture.steps[i]!.params[5]!.hidden).toBe(true);
     // Steps 1 and 2 show their own model select; 3 and 4 keep the generic control.
     expect(cnnArchitecture.steps.map((s) => s.params.find((p) => p.id === 'model')?.hidden ?? false)).toEqual(
       [true, true, false, false, false],

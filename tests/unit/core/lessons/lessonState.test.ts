@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  carriedParams,
   coerceParam,
   isValidText,
   normalizeState,
@@ -221,5 +222,44 @@ describe('lesson state in the URL', () => {
     expect(coerceParam(p, '0x10')).toBe(0.5);
     expect(coerceParam(p, undefined)).toBe(0.5);
     expect(Object.is(snapNumber({ ...p, min: -0.1, step: 0.1 }, 0), 0)).toBe(true);
+  });
+});
+
+describe('carriedParams', () => {
+  const model: ParamDef = {
+    kind: 'enum',
+    id: 'model',
+    label: { en: 'Model', zh: '模型' },
+    options: [
+      { value: 'a', label: { en: 'A', zh: '甲' } },
+      { value: 'b', label: { en: 'B', zh: '乙' } },
+    ],
+    default: 'a',
+  };
+  const size = (max: number): ParamDef => ({
+    kind: 'number',
+    id: 'size',
+    label: { en: 'Size', zh: '大小' },
+    min: 1,
+    max,
+    step: 1,
+    default: 1,
+  });
+  const step = (id: string, params: ParamDef[]): StepDef =>
+    ({ id, title: { en: id, zh: id }, body: { en: '', zh: '' }, params }) as unknown as StepDef;
+
+  it('keeps what the learner chose for the parameters both steps have, defaults for the rest', () => {
+    const from = step('one', [model, size(10)]);
+    const to = step('two', [model, size(5), { ...model, id: 'other' }]);
+    expect(carriedParams(from, { model: 'b', size: 8 }, to)).toEqual({ model: 'b', size: 5, other: 'a' });
+  });
+
+  it('does not carry a value across parameters of another kind with the same id', () => {
+    const from = step('one', [{ ...size(10), id: 'model' }]);
+    expect(carriedParams(from, { model: 3 }, step('two', [model]))).toEqual({ model: 'a' });
+  });
+
+  it('gives the defaults when there is no step to come from', () => {
+    expect(carriedParams(undefined, {}, step('two', [model, size(5)]))).toEqual({ model: 'a', size: 1 });
   });
 });

@@ -154,7 +154,7 @@ describe('Grad-CAM', () => {
     const run = (method: 'grad-cam' | 'hires-cam') =>
       tf.tidy(() => {
         const t = gradCamTensors(tf, model, tf.tensor4d(X, [1, 4, 4, 1]), 'conv', 1, method);
-        return [t.map.dataSync().slice(), t.score.dataSync()[0]!] as const;
+        return [Float32Array.from(t.map.dataSync()), t.score.dataSync()[0]!] as const;
       });
     // HiResCAM_i = ReLU(Σ_k w_{k,i} A^k_i): centre 5: A¹ 2 → 2; 6: 1; 9: 1; 10: 2 − 0.25·1.5 = 1.625;
     // elsewhere −0.25·(A⁰ + A¹) ≤ 0 → 0. Unclipped, the shares add up to the logit: 5.625 − 0.25·(1 + 8) = 3.375.

@@ -202,18 +202,7 @@ describe('trainerHost via createInProcessTrainer', () => {
     const { client } = await ready({ modelStoreFactory: idb });
     await client.request({ type: 'configure', config: toyConfig({ epochs: 1 }) });
     await client.request({ type: 'step' });
-    const meta = {
-      name: 'toy model',
-      classNames: [
-        { en: 'a', zh: '甲' },
-        { en: 'b', zh: '乙' },
-      ],
-      window: null,
-      spacingMm: null,
-      architecture: toyConfig().model,
-      dataset: 'toy',
-      metrics: { auc: null, accuracy: null },
-    };
+    const meta = { ...exportMeta, name: 'toy model' };
     const saved = await client.request({ type: 'save', meta });
     expect(saved).toMatchObject({ ...meta, params: 318, inputSize: 8 });
     expect(Number.isNaN(Date.parse(saved.savedAt))).toBe(false);

@@ -4,21 +4,16 @@
  * its area proportional to the count, the diagonal, and a histogram bar per bin whose height is
  * proportional to the count.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { calibrationBins } from '../../../../src/core/training/calibration';
 import {
   CALIBRATION_LAYOUT as L,
   createCalibrationView,
   markerRadius,
 } from '../../../../src/core/viz/createCalibrationView';
+import { domHostPerTest } from '../../helpers/domHost';
 
-let host: HTMLDivElement;
-afterEach(() => host?.remove());
-function makeHost(): HTMLDivElement {
-  host = document.createElement('div');
-  document.body.append(host);
-  return host;
-}
+const makeHost = domHostPerTest();
 
 // Five bins of width 0.2. Bin 0: 0.1, 0.1 (labels 0, 0) → mean 0.1, observed 0.
 // Bin 2: 0.5 (1) → mean 0.5, observed 1. Bin 4: 0.9, 0.9, 0.9, 1.0 (1, 1, 0, 1) → mean 0.925, observed 0.75.
@@ -40,7 +35,8 @@ describe('createCalibrationView', () => {
   });
 
   it('draws the markers, the histogram and the diagonal at the scales', () => {
-    const view = createCalibrationView(makeHost(), { title: 'Calibration', description: 'bins' });
+    const host = makeHost();
+    const view = createCalibrationView(host, { title: 'Calibration', description: 'bins' });
     view.update({
       bins,
       xLabel: 'mean predicted',

@@ -3,7 +3,7 @@
  * The PR engine: the step curve whose area is the average precision, the guessing baseline at the
  * prevalence, and the operating point at the threshold, all where the scales put them.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { averagePrecision, precisionRecallCurve } from '../../../../src/core/training/binaryMetrics';
 import {
   createPrView,
@@ -11,14 +11,9 @@ import {
   prStepVertices,
   type PrViewState,
 } from '../../../../src/core/viz/createPrView';
+import { domHostPerTest } from '../../helpers/domHost';
 
-let host: HTMLDivElement;
-afterEach(() => host?.remove());
-function makeHost(): HTMLDivElement {
-  host = document.createElement('div');
-  document.body.append(host);
-  return host;
-}
+const makeHost = domHostPerTest();
 
 // Sorted descending: 0.9 (1), 0.7 (0), 0.6 (1), 0.2 (0), 0.1 (1). P = 3.
 // t = 0.9: TP 1, FP 0 → R 1/3, P 1; t = 0.7: TP 1, FP 1 → R 1/3, P 1/2; t = 0.6: TP 2, FP 1 → R 2/3, P 2/3;
@@ -67,7 +62,8 @@ describe('createPrView', () => {
   });
 
   it('draws the curve, the baseline, AP and the operating point', () => {
-    const view = createPrView(makeHost(), { title: 'PR', description: 'curve' });
+    const host = makeHost();
+    const view = createPrView(host, { title: 'PR', description: 'curve' });
     view.update(state(0.5));
     const svg = host.querySelector('[data-testid="pr-view"]')!;
     expect(Number(svg.getAttribute('data-ap'))).toBeCloseTo(34 / 45, 12);

@@ -4,7 +4,7 @@
  * AUC is exposed, the handle is an ARIA slider whose keys move the threshold one distinct score at
  * a time, and dragging moves it to the nearest point of the curve; each move calls `onThreshold`.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { rocAuc, rocCurve, type RocPoint } from '../../../../src/core/training/rocAuc';
 import {
   createRocView,
@@ -15,14 +15,9 @@ import {
   thresholdOfPoint,
   type RocViewState,
 } from '../../../../src/core/viz/createRocView';
+import { domHostPerTest } from '../../helpers/domHost';
 
-let host: HTMLDivElement;
-afterEach(() => host?.remove());
-function makeHost(): HTMLDivElement {
-  host = document.createElement('div');
-  document.body.append(host);
-  return host;
-}
+const makeHost = domHostPerTest();
 
 // Scores and labels worked by hand. Sorted descending: 0.9 (1), 0.8 (1), 0.8 (0), 0.6 (0), 0.3 (1), 0.1 (0).
 // P = 3, N = 3. Points (Fawcett's algorithm 2, ties together):
@@ -103,7 +98,8 @@ describe('ROC helpers', () => {
 
 describe('createRocView', () => {
   it('draws the curve, the AUC and the operating point at the scales', () => {
-    const view = createRocView(makeHost(), { title: 'ROC', description: 'curve' });
+    const host = makeHost();
+    const view = createRocView(host, { title: 'ROC', description: 'curve' });
     view.update(state(0.5));
     const svg = host.querySelector('[data-testid="roc-view"]')!;
     expect(svg.getAttribute('role')).toBe('group');
@@ -138,7 +134,8 @@ describe('createRocView', () => {
 
   it('keyboard: arrows move the threshold to the next distinct score and call back', () => {
     const onThreshold = vi.fn();
-    const view = createRocView(makeHost(), { title: 'ROC', description: 'curve', onThreshold });
+    const host = makeHost();
+    const view = createRocView(host, { title: 'ROC', description: 'curve', onThreshold });
     view.update(state(0.5));
     const handle = host.querySelector<SVGCircleElement>('[data-testid="roc-handle"]')!;
     const key = (k: string): KeyboardEvent => {
@@ -164,7 +161,8 @@ describe('createRocView', () => {
 
   it('drag: the pointer picks the nearest curve point', () => {
     const onThreshold = vi.fn();
-    const view = createRocView(makeHost(), { title: 'ROC', description: 'curve', onThreshold });
+    const host = makeHost();
+    const view = createRocView(host, { title: 'ROC', description: 'curve', onThreshold });
     view.update(state(0.5));
     const svg = host.querySelector<SVGSVGElement>('svg')!;
     // Drawn at twice its viewBox size, 10 px from the page's corner.
@@ -194,7 +192,8 @@ describe('createRocView', () => {
   });
 
   it('an empty curve (one class) draws no curve and hides the handle', () => {
-    const view = createRocView(makeHost(), { title: 'ROC', description: 'curve' });
+    const host = makeHost();
+    const view = createRocView(host, { title: 'ROC', description: 'curve' });
     view.update({ ...state(0.5), points: [], auc: Number.NaN });
     expect(host.querySelector('.roc-view__curve')?.getAttribute('d')).toBeNull();
     expect(host.querySelector('[data-testid="roc-handle"]')?.getAttribute('display')).toBe('none');

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 /** The training-curves engine: positions against hand-computed scales, decimation, moving average. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CURVES_LAYOUT,
   batchX,
@@ -12,14 +12,9 @@ import {
   type TrainingCurvesTexts,
 } from '../../../../src/core/viz/createTrainingCurvesView';
 import type { BatchRecord, EpochRecord } from '../../../../src/core/training/trainingTypes';
+import { domHostPerTest } from '../../helpers/domHost';
 
-let host: HTMLDivElement;
-afterEach(() => host?.remove());
-function makeHost(): HTMLDivElement {
-  host = document.createElement('div');
-  document.body.append(host);
-  return host;
-}
+const makeHost = domHostPerTest();
 
 const texts: TrainingCurvesTexts = {
   title: 'Curves',
@@ -119,7 +114,8 @@ describe('createTrainingCurvesView', () => {
   };
 
   it('works with default texts and no planned epochs', () => {
-    const view = createTrainingCurvesView(makeHost(), {});
+    const host = makeHost();
+    const view = createTrainingCurvesView(host, {});
     view.update({ batches, epochs: run.epochs, batchesPerEpoch: B, runs: [] });
     expect(host.querySelector('svg title')?.textContent).toBe('Training curves');
     // x spans the 2 epochs drawn.
@@ -129,7 +125,8 @@ describe('createTrainingCurvesView', () => {
   });
 
   it('places batches, the moving average and epoch points on the scales; counts in data attributes', () => {
-    const view = createTrainingCurvesView(makeHost(), { texts });
+    const host = makeHost();
+    const view = createTrainingCurvesView(host, { texts });
     view.update({ batches, batchesPerEpoch: B, epochs: run.epochs, runs: [], plannedEpochs: 4 });
     const svg = host.querySelector('svg[data-testid="training-curves"]')!;
     expect(svg.getAttribute('data-batches')).toBe('4');
@@ -173,7 +170,8 @@ describe('createTrainingCurvesView', () => {
   });
 
   it('draws earlier runs faded with a legend entry, updates in place, and skips missing validation', () => {
-    const view = createTrainingCurvesView(makeHost(), { texts });
+    const host = makeHost();
+    const view = createTrainingCurvesView(host, { texts });
     const earlier: CurvesRun = {
       ...run,
       id: 'run1',
@@ -210,7 +208,8 @@ describe('createTrainingCurvesView', () => {
       loss: 1 / (1 + i / 100),
       accuracy: 0.5,
     }));
-    const view = createTrainingCurvesView(makeHost(), { texts });
+    const host = makeHost();
+    const view = createTrainingCurvesView(host, { texts });
     view.update({
       batches: many,
       epochs: [],

@@ -105,9 +105,9 @@ describe('ModelsPanel', () => {
     );
     expect(
       first.getByRole('link', { name: 'Open in the CNN architecture lesson' }).getAttribute('href'),
-    ).toBe('#/lesson/cnn-architecture?model=user:nodules%20v2');
+    ).toBe('#/lesson/cnn-architecture?step=1&um=nodules%20v2');
     expect(zooLink('结节 一')).toBe(`#/zoo?user=${encodeURIComponent('结节 一')}`);
-    expect(lessonLink('a&b')).toBe('#/lesson/cnn-architecture?model=user:a%26b');
+    expect(lessonLink('a&b')).toBe('#/lesson/cnn-architecture?step=1&um=a%26b');
   });
 
   it('deletes only after confirmation', async () => {

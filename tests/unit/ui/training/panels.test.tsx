@@ -5,7 +5,7 @@
  */
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useState } from 'react';
+import type { ComponentProps } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Lang } from '../../../../src/core/lessons/types';
 import type { ImageDataset } from '../../../../src/core/datasets/imageDataset';
@@ -36,6 +36,7 @@ import { TrainingCurves, runBatchesPerEpoch } from '../../../../src/ui/training/
 import { DEFAULT_CONFIG, DEFAULT_SPLIT, useTrainingStore } from '../../../../src/ui/training/trainingStore';
 import * as texts from '../../../../src/ui/training/trainingTexts';
 import { collectLocalized, expectGoodLocalized, strayLatinInPage } from '../../helpers/chineseText';
+import { Controlled } from '../../helpers/Controlled';
 
 afterEach(() => cleanup());
 
@@ -85,16 +86,10 @@ describe('texts', () => {
 
 describe('PhantomControls', () => {
   function Harness({ onSpec, lang = 'en' }: { onSpec(s: PhantomDatasetSpec): void; lang?: Lang }) {
-    const [spec, setSpec] = useState(DEFAULT_PHANTOM_SPEC);
     return (
-      <PhantomControls
-        spec={spec}
-        lang={lang}
-        onChange={(s) => {
-          onSpec(s);
-          setSpec(s);
-        }}
-      />
+      <Controlled initial={DEFAULT_PHANTOM_SPEC} spy={onSpec}>
+        {(spec, onChange) => <PhantomControls spec={spec} lang={lang} onChange={onChange} />}
+      </Controlled>
     );
   }
 
@@ -129,16 +124,10 @@ describe('PhantomControls', () => {
 
 describe('SetupPanel', () => {
   function Harness({ onConfig }: { onConfig(c: TrainConfig): void }) {
-    const [config, setConfig] = useState(DEFAULT_CONFIG);
     return (
-      <SetupPanel
-        config={config}
-        lang="en"
-        onChange={(c) => {
-          onConfig(c);
-          setConfig(c);
-        }}
-      />
+      <Controlled initial={DEFAULT_CONFIG} spy={onConfig}>
+        {(config, onChange) => <SetupPanel config={config} lang="en" onChange={onChange} />}
+      </Controlled>
     );
   }
 
@@ -187,6 +176,15 @@ describe('TrainControls', () => {
     onStep: vi.fn(),
     onStop: vi.fn(),
   });
+  type Props = ComponentProps<typeof TrainControls>;
+  /** The controls with an idle trainer, in English, calling `h`. */
+  const controls = (
+    h: ReturnType<typeof handlers>,
+    p: Props['progress'],
+    backend: Props['backend'] = null,
+  ) => (
+    <TrainControls progress={p} backend={backend} trainer={{ status: 'idle' }} canTrain lang="en" {...h} />
+  );
 
   it('ETA = remaining steps × time per step so far, formatted', () => {
     // 27 steps left × 6500/13 = 500 ms each.
@@ -200,9 +198,7 @@ describe('TrainControls', () => {
   it('buttons by state, keyboard, progress with counters, speed, ETA and backend', async () => {
     const user = userEvent.setup();
     const h = handlers();
-    const { rerender } = render(
-      <TrainControls progress={null} backend={null} trainer={{ status: 'idle' }} canTrain lang="en" {...h} />,
-    );
+    const { rerender } = render(controls(h, null));
     expect(screen.getByRole('button', { name: 'Play' })).toHaveProperty('disabled', true);
     expect(screen.getByRole('button', { name: 'Stop' })).toHaveProperty('disabled', true);
     await user.tab();
@@ -211,14 +207,7 @@ describe('TrainControls', () => {
     expect(h.onTrain).toHaveBeenCalledTimes(1);
 
     rerender(
-      <TrainControls
-        progress={progress({})}
-        backend={{ backend: 'wasm', reason: 'software-gpu', softwareGpu: true, attempts: [] }}
-        trainer={{ status: 'idle' }}
-        canTrain
-        lang="en"
-        {...h}
-      />,
+      controls(h, progress({}), { backend: 'wasm', reason: 'software-gpu', softwareGpu: true, attempts: [] }),
     );
     const bar = screen.getByRole('progressbar', { name: 'Training progress' }) as HTMLProgressElement;
     expect(bar.max).toBe(40);
@@ -232,16 +221,7 @@ describe('TrainControls', () => {
     expect(h.onPause).toHaveBeenCalledTimes(1);
     expect(screen.getByTestId('train-live').getAttribute('aria-live')).toBe('polite');
 
-    rerender(
-      <TrainControls
-        progress={progress({ state: 'paused' })}
-        backend={null}
-        trainer={{ status: 'idle' }}
-        canTrain
-        lang="en"
-        {...h}
-      />,
-    );
+    rerender(controls(h, progress({ state: 'paused' })));
     screen.getByRole('button', { name: 'One batch' }).focus();
     await user.keyboard('{Enter}');
     expect(h.onStep).toHaveBeenCalledTimes(1);
@@ -255,40 +235,13 @@ describe('TrainControls', () => {
     vi.useFakeTimers();
     try {
       const h = handlers();
-      const { rerender } = render(
-        <TrainControls
-          progress={progress({ stepsDone: 1, batchInEpoch: 1, epoch: 1 })}
-          backend={null}
-          trainer={{ status: 'idle' }}
-          canTrain
-          lang="en"
-          {...h}
-        />,
-      );
+      const { rerender } = render(controls(h, progress({ stepsDone: 1, batchInEpoch: 1, epoch: 1 })));
       const live = screen.getByTestId('train-live');
       const first = live.textContent;
-      rerender(
-        <TrainControls
-          progress={progress({ stepsDone: 2, batchInEpoch: 2, epoch: 1 })}
-          backend={null}
-          trainer={{ status: 'idle' }}
-          canTrain
-          lang="en"
-          {...h}
-        />,
-      );
+      rerender(controls(h, progress({ stepsDone: 2, batchInEpoch: 2, epoch: 1 })));
       act(() => void vi.advanceTimersByTime(1000));
       expect(live.textContent).not.toBe(first);
-      rerender(
-        <TrainControls
-          progress={progress({ stepsDone: 3, batchInEpoch: 3, epoch: 1 })}
-          backend={null}
-          trainer={{ status: 'idle' }}
-          canTrain
-          lang="en"
-          {...h}
-        />,
-      );
+      rerender(controls(h, progress({ stepsDone: 3, batchInEpoch: 3, epoch: 1 })));
       act(() => void vi.advanceTimersByTime(1000));
       expect(live.textContent).toContain('batch 2 of 10');
       act(() => void vi.advanceTimersByTime(5000));
