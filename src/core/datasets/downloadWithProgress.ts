@@ -3,26 +3,22 @@
  * Response's body is a ReadableStream of Uint8Array chunks; `Content-Length` gives the total when
  * the server sends it and does not compress the transfer). Works in pages and workers.
  */
+import { LocalizedError } from '../lessons/LocalizedError';
 import type { Localized } from '../lessons/types';
 
 /** Why a download failed, for programs to branch on. */
 export type DownloadErrorCode = 'network' | 'http' | 'too-large' | 'aborted' | 'interrupted';
 
 /** A failed download; `localizedMessage` says what to do, in both languages. */
-export class DownloadError extends Error {
+export class DownloadError extends LocalizedError {
   override readonly name = 'DownloadError';
   constructor(
     readonly code: DownloadErrorCode,
-    readonly localizedMessage: Localized,
+    localizedMessage: Localized,
     /** The HTTP status for `http`, else null. */
     readonly status: number | null = null,
   ) {
-    super(localizedMessage.en);
-  }
-
-  /** The message in the given language. */
-  localized(lang: 'en' | 'zh'): string {
-    return this.localizedMessage[lang];
+    super(localizedMessage);
   }
 }
 

@@ -4,6 +4,7 @@
  * `list` without touching weights) and store `weights` (the tfjs artifacts, same key), written
  * together in one transaction. Export/import as tfjs files: modelFiles.ts (re-exported here).
  */
+import { LocalizedError } from '../lessons/LocalizedError';
 import type { Localized } from '../lessons/types';
 import type { ModelSpec } from './trainingTypes';
 import { guardQuota, openLabDb } from '../storage/labDatabase';
@@ -48,16 +49,8 @@ export interface StoredModel {
 // tfjs layers-model files.
 
 /** A model that cannot be saved (invalid name, inconsistent weights). */
-export class ModelStoreError extends Error {
+export class ModelStoreError extends LocalizedError {
   override readonly name = 'ModelStoreError';
-  constructor(readonly localizedMessage: Localized) {
-    super(localizedMessage.en);
-  }
-
-  /** The message in the given language. */
-  localized(lang: 'en' | 'zh'): string {
-    return this.localizedMessage[lang];
-  }
 }
 
 /** The stored models' operations. */
