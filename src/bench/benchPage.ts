@@ -12,6 +12,7 @@ import { convUpdateBench, type ConvUpdateResult } from './lessonsBench';
 import { pageEnv, type PageEnv } from './pageEnv';
 import { zooBench, type ZooBenchOptions, type ZooBenchResult } from './zooBench';
 import { trainingBench, type TrainingBenchOptions, type TrainingBenchResult } from './trainingBench';
+import { workerTrainSmoke, type WorkerSmokeResult } from './workerSmoke';
 import { profileTrainStep, type TrainProfile } from './profileBench';
 import { nextFrame } from './stats';
 import {
@@ -48,6 +49,8 @@ export interface RclBench {
    * the page, and the page's longest task while the worker trains (bench field `training`).
    */
   training(options?: TrainingBenchOptions): Promise<TrainingBenchResult>;
+  /** A few TinyVGG steps in a fresh training worker asked for `backend` (e2e: the worker's backend choice). */
+  workerTrainSmoke(backend: BackendPreference, steps?: number): Promise<WorkerSmokeResult>;
   /** Everything the last calls returned, with their extra detail (runs, threads...). */
   lastDetail: Record<string, unknown>;
 }
@@ -123,6 +126,9 @@ const api: RclBench = {
   convUpdate: logged('convUpdate', () => convUpdateBench()),
   zoo: logged('zoo', (options?: ZooBenchOptions) => zooBench(options)),
   training: logged('training', (options?: TrainingBenchOptions) => trainingBench(options)),
+  workerTrainSmoke: logged('workerTrainSmoke', (backend: BackendPreference, steps?: number) =>
+    workerTrainSmoke(backend, steps),
+  ),
   profileTrainStep: logged('profileTrainStep', (steps?: number) => profileTrainStep(steps)),
   lastDetail,
 };

@@ -319,6 +319,37 @@ export const tests = [
       console.log(
         `    step 8: saved, exported as ${files.map((f) => path.basename(f)).join(' + ')}, imported, saved again`,
       );
+
+      // The saved model opens on the zoo page (listed under "your models", run on the nodule sample) and
+      // in the cnn-architecture lesson, in the same document (the training store stays).
+      await page.evaluate(() => {
+        location.hash = '#/zoo';
+      });
+      const listed = page.locator('[data-testid="zoo-user-model"]', { hasText: again });
+      await listed.waitFor({ timeout: 60_000 });
+      await listed.getByTestId('zoo-user-run').click();
+      await page.locator('[data-testid="zoo-run"][data-status="ready"]').waitFor({ timeout: 90_000 });
+      const zooSum = Number(await page.getByTestId('zoo-probs').getAttribute('data-sum'));
+      const zooNodule = Number(await page.getByTestId('zoo-prob-1').getAttribute('data-value'));
+      assert.ok(Math.abs(zooSum - 1) < 1e-4, `the saved model's probabilities sum to ${zooSum}`);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.getByTestId('zoo-run').screenshot({ path: 'docs/screenshots/zoo-run-user-model.png' });
+      await page
+        .locator('[data-testid="zoo-user-model"]', { hasText: again })
+        .getByTestId('zoo-user-lesson')
+        .click();
+      const lessonInput = page.locator(
+        `[data-testid="cnn-input"][data-model="user:${again}"][data-status="ready"]`,
+      );
+      await lessonInput.waitFor({ timeout: 90_000 });
+      // Moving on keeps the saved model open.
+      await page.getByTestId('step-next').click();
+      await page.waitForFunction(() => location.hash.includes('step=2') && location.hash.includes('um='));
+      console.log(
+        `    saved model on #/zoo: p(nodule) on the nodule sample ${zooNodule.toFixed(4)}; opened in cnn-architecture steps 1–2`,
+      );
+      await goStep(page, 8);
+      await page.locator(`[data-testid="model-row"][data-name="${again}"]`).waitFor({ timeout: 30_000 });
       await imported.getByTestId('model-delete').click();
       await imported.getByTestId('model-confirm-delete').click();
       await imported.waitFor({ state: 'detached' });

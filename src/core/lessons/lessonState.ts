@@ -64,10 +64,10 @@ export function defaultParams(step: StepDef | undefined): ParamValues {
 }
 
 /**
- * The parameters a step opens with when the learner moves to it from another step: the value the
- * learner already chose for every parameter the two steps share (same id and kind: the model picked
- * on one step is still the model on the next), coerced to the new step's rules; the default for the
- * rest.
+ * The parameters a step opens with when the learner moves to it from another step: for a
+ * parameter marked `carry` that both steps have (same id and kind), the value the learner already
+ * has, coerced to the new step's rules; the default for every other parameter (each step opens as
+ * its link without parameters would).
  */
 export function carriedParams(
   from: StepDef | undefined,
@@ -78,7 +78,7 @@ export function carriedParams(
   return Object.fromEntries(
     (to?.params ?? []).map((p) => {
       const value = current[p.id];
-      if (value === undefined || kinds.get(p.id) !== p.kind) return [p.id, p.default];
+      if (!p.carry || value === undefined || kinds.get(p.id) !== p.kind) return [p.id, p.default];
       return [p.id, coerceParam(p, String(value))];
     }),
   );

@@ -22,6 +22,11 @@ interface ParamBase {
    * its own control for it (a kernel grid, a play button). It is still in the URL.
    */
   hidden?: boolean;
+  /**
+   * When true, moving to another step that has this parameter keeps its value (a saved model
+   * opened from a link stays open from step to step); otherwise each step opens with its default.
+   */
+  carry?: boolean;
 }
 
 /** A numeric parameter of a step: a slider or a number field. `default` lies on the grid `min + k·step`. */

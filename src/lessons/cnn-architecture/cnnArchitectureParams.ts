@@ -137,6 +137,7 @@ export const USER_MODEL_PARAM: TextParamDef = {
   maxLength: 2 * MODEL_NAME_MAX,
   default: '',
   hidden: true,
+  carry: true,
 };
 
 /** The parameters every step shares: model (or the learner's model), slice, phantom example and crop centre. */

@@ -62,8 +62,8 @@ export const userTexts = {
     zh: (mm: string) => `训练数据没有给出像素大小：裁剪切片时按模型库图块的每像素 ${mm} 处理。`,
   } satisfies Fn<[string]>,
   trainedOn: {
-    en: (dataset: string) => `Trained in this browser on: ${dataset}.`,
-    zh: (dataset: string) => `在本浏览器中训练，数据：${dataset}。`,
+    en: (dataset: string) => `Trained in this browser on: ${dataset.replace(/[.。]\s*$/, '')}.`,
+    zh: (dataset: string) => `在本浏览器中训练，数据：${dataset.replace(/[.。]\s*$/, '')}。`,
   } satisfies Fn<[string]>,
 } as const;
 

@@ -248,15 +248,28 @@ describe('carriedParams', () => {
   const step = (id: string, params: ParamDef[]): StepDef =>
     ({ id, title: { en: id, zh: id }, body: { en: '', zh: '' }, params }) as unknown as StepDef;
 
-  it('keeps what the learner chose for the parameters both steps have, defaults for the rest', () => {
-    const from = step('one', [model, size(10)]);
-    const to = step('two', [model, size(5), { ...model, id: 'other' }]);
-    expect(carriedParams(from, { model: 'b', size: 8 }, to)).toEqual({ model: 'b', size: 5, other: 'a' });
+  it('keeps the value of the carried parameters both steps have, coerced; defaults for the rest', () => {
+    const carried = { ...model, carry: true };
+    const from = step('one', [carried, { ...size(10), carry: true }, { ...model, id: 'plain' }]);
+    const to = step('two', [
+      carried,
+      { ...size(5), carry: true },
+      { ...model, id: 'plain' },
+      { ...model, id: 'other' },
+    ]);
+    expect(carriedParams(from, { model: 'b', size: 8, plain: 'b' }, to)).toEqual({
+      model: 'b',
+      size: 5,
+      plain: 'a',
+      other: 'a',
+    });
   });
 
   it('does not carry a value across parameters of another kind with the same id', () => {
-    const from = step('one', [{ ...size(10), id: 'model' }]);
-    expect(carriedParams(from, { model: 3 }, step('two', [model]))).toEqual({ model: 'a' });
+    const from = step('one', [{ ...size(10), id: 'model', carry: true }]);
+    expect(carriedParams(from, { model: 3 }, step('two', [{ ...model, carry: true }]))).toEqual({
+      model: 'a',
+    });
   });
 
   it('gives the defaults when there is no step to come from', () => {
