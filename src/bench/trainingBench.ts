@@ -43,6 +43,8 @@ export interface TrainingBenchOptions {
   bareWarmup?: number;
   /** Alternating bare/worker rounds (default 3). */
   rounds?: number;
+  /** Draw the live chart on the page while the worker trains (default true). */
+  drawChart?: boolean;
 }
 
 /** What {@link trainingBench} measured. */
@@ -158,6 +160,7 @@ async function workerRun(
   steps: number,
   chart: ReturnType<typeof createTrainingCurvesView>,
   timing: { longestHandlerMs: number; updates: number },
+  drawChart: boolean,
 ): Promise<number> {
   await client.request({ type: 'configure', config });
   const batches: BatchRecord[] = [];
@@ -176,7 +179,7 @@ async function workerRun(
         reject(new Error(e.error.message.en));
         return;
       }
-      if (e.type !== 'reply' && e.type !== 'failed') {
+      if (e.type !== 'reply' && e.type !== 'failed' && drawChart) {
         chart.update({ batches, epochs, batchesPerEpoch: steps, runs: [] });
         timing.updates++;
       }
@@ -228,7 +231,14 @@ export async function trainingBench(options: TrainingBenchOptions = {}): Promise
     for (let r = 0; r < rounds; r++) {
       const bare = await bareRun(data, batch, bareWarmup, steps);
       const watch = watchMainThread();
-      const inWorker = await workerRun(client, configFor(batch), steps, chart, timing);
+      const inWorker = await workerRun(
+        client,
+        configFor(batch),
+        steps,
+        chart,
+        timing,
+        options.drawChart ?? true,
+      );
       const seen = watch.stop();
       longTasks += seen.count;
       longestLongTaskMs = Math.max(longestLongTaskMs, seen.longest);

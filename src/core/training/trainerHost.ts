@@ -58,12 +58,12 @@ export interface TrainerHostOptions {
 }
 
 /**
- * Minimum time between two `progress` events, ms. Four chart updates a second look live; each
+ * Minimum time between two `progress` events, ms. Two chart updates a second look live; each
  * costs the page a redraw, and on a 2-core machine every millisecond the page spends drawing is
- * taken from the training threads (bench `training`: at 100 ms the worker reached 0.89–0.98 of
- * the bare loop's speed).
+ * taken from the training threads (bench `training`, worker vs bare loop with the live chart drawn:
+ * 0.87–0.94 at 250 ms, 0.89–0.98 at 100 ms, 1.03 at 500 ms; 1.00 with no chart at all).
  */
-export const PROGRESS_INTERVAL_MS = 250;
+export const PROGRESS_INTERVAL_MS = 500;
 
 const now = (): number => globalThis.performance?.now() ?? Date.now();
 

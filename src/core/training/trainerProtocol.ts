@@ -74,7 +74,7 @@ export type TrainerMessage = TrainerRequest & { id: number };
 export type TrainerEvent =
   | { type: 'reply'; id: number; value: unknown }
   | { type: 'failed'; id: number; error: TrainingErrorInfo }
-  /** Throttled (at most every PROGRESS_INTERVAL_MS, 250 ms): the batches since the last event and the counters. */
+  /** Throttled (at most every PROGRESS_INTERVAL_MS, 500 ms): the batches since the last event and the counters. */
   | { type: 'progress'; batches: BatchRecord[]; progress: TrainProgress }
   | { type: 'epoch'; record: EpochRecord; progress: TrainProgress }
   /** The run ended (all epochs done, or stopped); the last batches not yet sent come with it. */
