@@ -31,7 +31,7 @@ import { makeChestCtPatch } from '../imaging/phantoms/chestCtPatch';
 import { applyKernel, kernelNoiseGain, type CtKernel } from '../imaging/phantoms/ctImaging';
 import { CT_MAX_HU, CT_MIN_HU, CT_TISSUES } from '../imaging/phantoms/ctTissues';
 import { makeHeadCt } from '../imaging/phantoms/headCt';
-import { createRng, type Rng } from '../imaging/phantoms/random';
+import { createRng, shuffleInPlace, type Rng } from '../imaging/phantoms/random';
 import type { ZooPreprocessing } from '../models/zooTypes';
 import type { ImageDataset } from './imageDataset';
 import { patchSeed } from './phantomPatchDataset';
@@ -235,13 +235,7 @@ function patientPlan(
   ] as const) {
     for (let left = n; left > 0; left -= perPatient) plan.push([label, Math.min(perPatient, left)]);
   }
-  for (let i = plan.length - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    const t = plan[i] as [number, number];
-    plan[i] = plan[j] as [number, number];
-    plan[j] = t;
-  }
-  return plan;
+  return shuffleInPlace(plan, rng);
 }
 
 /**

@@ -15,7 +15,7 @@
  * its quota, and the items left over go to the parts with the largest fractional remainders.
  */
 import { LocalizedRangeError } from '../lessons/LocalizedError';
-import { createRng, type Rng } from '../imaging/phantoms/random';
+import { createRng, shuffleInPlace, type Rng } from '../imaging/phantoms/random';
 import { SPLIT_NAMES, type DatasetSplit, type ImageDataset, type SplitName } from './imageDataset';
 
 /** How to split a dataset (the training page's controls have the same shape). */
@@ -55,17 +55,6 @@ function largestRemainder(total: number, weights: readonly number[]): number[] {
   return counts;
 }
 
-/** Fisher–Yates shuffle in place (Knuth, TAOCP vol. 2, Algorithm P). */
-function shuffle(items: number[], rng: Rng): number[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    const t = items[i] as number;
-    items[i] = items[j] as number;
-    items[j] = t;
-  }
-  return items;
-}
-
 /** Groups `units` by their label, classes in ascending order, units ascending within a class. */
 function byLabel(units: readonly number[], unitLabel: (unit: number) => number): number[][] {
   const groups = new Map<number, number[]>();
@@ -95,7 +84,7 @@ function stratify(classes: number[][], fractions: readonly number[], rng: Rng): 
         }
       }
     }
-    shuffle(group, rng);
+    shuffleInPlace(group, rng);
     let start = 0;
     for (let s = 0; s < 3; s++) {
       const end = start + (counts[s] as number);
@@ -277,6 +266,6 @@ export function stratifiedSubset(
     classes.map((g) => g.length),
   );
   const rng = createRng(seed);
-  const chosen = classes.flatMap((g, k) => shuffle(g, rng).slice(0, counts[k]));
+  const chosen = classes.flatMap((g, k) => shuffleInPlace(g, rng).slice(0, counts[k]));
   return Int32Array.from(chosen).sort();
 }

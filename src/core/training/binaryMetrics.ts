@@ -15,7 +15,7 @@
  * Youden WJ. Index for rating diagnostic tests. Cancer 1950;3:32–35; scikit-learn
  * `average_precision_score` (https://scikit-learn.org/stable/modules/model_evaluation.html#precision-recall-f-measure-metrics).
  */
-import { createRng } from '../imaging/phantoms/random';
+import { createRng, shuffleInPlace } from '../imaging/phantoms/random';
 import { rocCurve } from './rocAuc';
 
 /** The four cells of a binary confusion table. */
@@ -319,16 +319,6 @@ export function oneVsRest(labels: ArrayLike<number>, positiveClass: number): Uin
   return out;
 }
 
-function shuffled(items: number[], rng: ReturnType<typeof createRng>): number[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    const t = items[i] as number;
-    items[i] = items[j] as number;
-    items[j] = t;
-  }
-  return items;
-}
-
 /**
  * The indices (sorted ascending) of the largest subset of a binary-labelled set whose share of
  * label-1 items is `prevalence`, to the nearest whole item: either every positive is kept and
@@ -367,8 +357,8 @@ export function subsampleToPrevalence(
   if (p > 0 && p < 1 && (keepPos === 0 || keepNeg === 0)) return new Int32Array(0);
   const rng = createRng(seed);
   const chosen = [
-    ...shuffled(positives, rng).slice(0, keepPos),
-    ...shuffled(negatives, rng).slice(0, keepNeg),
+    ...shuffleInPlace(positives, rng).slice(0, keepPos),
+    ...shuffleInPlace(negatives, rng).slice(0, keepNeg),
   ];
   return Int32Array.from(chosen).sort();
 }

@@ -42,6 +42,20 @@ export function createRng(seed: number): Rng {
   };
 }
 
+/**
+ * Shuffles `items` in place with `rng` (Fisher–Yates: Knuth, TAOCP vol. 2, Algorithm P; each
+ * step draws `rng.int(i + 1)`) and returns them.
+ */
+export function shuffleInPlace<T>(items: T[], rng: Rng): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    const t = items[i] as T;
+    items[i] = items[j] as T;
+    items[j] = t;
+  }
+  return items;
+}
+
 /** Adds independent N(0, sigma²) noise to every value, in place. */
 export function addGaussianNoise(values: Float32Array, sigma: number, rng: Rng): void {
   if (sigma === 0) return;
