@@ -5,6 +5,7 @@ import type { GradCamResult, LayerAnalysis, ModelGraph } from '../../core/models
 import type { ZooRunner } from '../../core/models/ZooRunner';
 import { DIVERGING_STOPS } from '../../core/viz/colorMaps';
 import { colourTable } from '../../core/viz/valuesToRgba';
+import { formatPercent } from '../../ui/zoo/zooFormat';
 import { MapCanvas } from '../shared/MapCanvas';
 import { camToInput, lesionRadius, type ModelPoint } from './gradCamMaths';
 import { camTexts as T } from './mapsTexts';
@@ -271,5 +272,37 @@ export function CamLayers({
         </p>
       )}
     </section>
+  );
+}
+
+/** The overlay's opacity, 0…1 in steps of 5 %, with its label and value (Grad-CAM here and in the training gallery). */
+export function OpacitySlider({
+  id,
+  label,
+  value,
+  onChange,
+  testId,
+}: {
+  id: string;
+  label: string;
+  value: number;
+  onChange(value: number): void;
+  testId: string;
+}) {
+  return (
+    <>
+      <label htmlFor={id}>{label}</label>{' '}
+      <input
+        id={id}
+        type="range"
+        min={0}
+        max={1}
+        step={0.05}
+        value={value}
+        data-testid={testId}
+        onChange={(e) => onChange(Number(e.target.value))}
+      />{' '}
+      <output htmlFor={id}>{formatPercent(value)}</output>
+    </>
   );
 }

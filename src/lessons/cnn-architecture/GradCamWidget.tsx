@@ -8,7 +8,7 @@ import { argmax } from '../../ui/zoo/zooResultMaths';
 import { paramNumber, paramString } from '../paramValue';
 import { ColourLegend, MapCanvas } from '../shared/MapCanvas';
 import type { WidgetProps } from '../widgetTypes';
-import { CamLayers, CamOverlay, AlphaBars, maxOf } from './CamParts';
+import { CamLayers, CamOverlay, AlphaBars, maxOf, OpacitySlider } from './CamParts';
 import { CAM_LAYER_PARAM, CLASS_PARAM, MODEL_PARAM, USER_MODEL_PARAM } from './cnnArchitectureParams';
 import {
   camToInput,
@@ -184,18 +184,13 @@ function GradCamView({
             );
           })}
         </select>
-        <label htmlFor={`${id}-opacity`}>{T.opacity[lang]}</label>{' '}
-        <input
+        <OpacitySlider
           id={`${id}-opacity`}
-          type="range"
-          min={0}
-          max={1}
-          step={0.05}
+          label={T.opacity[lang]}
           value={opacity}
-          data-testid="cam-opacity"
-          onChange={(e) => setOpacity(Number(e.target.value))}
-        />{' '}
-        <output htmlFor={`${id}-opacity`}>{formatPercent(opacity)}</output>
+          onChange={setOpacity}
+          testId="cam-opacity"
+        />
       </div>
       {cam.status === 'error' && (
         <p role="alert" className="widget-error" data-testid="cam-error">

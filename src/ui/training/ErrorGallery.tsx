@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { ImageDataset } from '../../core/datasets/imageDataset';
 import type { Lang } from '../../core/lessons/types';
 import type { Evaluation, ExampleCam } from '../../core/training/trainingTypes';
-import { drawOverlay, maxOf } from '../../lessons/cnn-architecture/CamParts';
+import { drawOverlay, maxOf, OpacitySlider } from '../../lessons/cnn-architecture/CamParts';
 import { MapCanvas } from '../../lessons/shared/MapCanvas';
 import { formatPercent, formatProbability } from '../zoo/zooFormat';
 import { camKey } from './camKey';
@@ -263,18 +263,13 @@ export function ErrorGallery({
                 />{' '}
                 {T.camShow[lang]}
               </label>{' '}
-              <label htmlFor={`${id}-opacity`}>{T.camOpacity[lang]}</label>{' '}
-              <input
+              <OpacitySlider
                 id={`${id}-opacity`}
-                type="range"
-                min={0}
-                max={1}
-                step={0.05}
+                label={T.camOpacity[lang]}
                 value={opacity}
-                data-testid="gallery-opacity"
-                onChange={(e) => setOpacity(Number(e.target.value))}
-              />{' '}
-              <output htmlFor={`${id}-opacity`}>{formatPercent(opacity)}</output>
+                onChange={setOpacity}
+                testId="gallery-opacity"
+              />
             </>
           )}
           {error && (
