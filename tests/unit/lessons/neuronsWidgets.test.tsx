@@ -130,8 +130,9 @@ describe('linear classifier', () => {
     expect(screen.getByTestId('classifier-live').getAttribute('data-fitted')).toBe('false');
     expect(screen.getByTestId('classifier-line').textContent).toContain('1·z₁ + (−0.5)·z₂ + 0.2 = 0');
     // The plot: one mark per patch, a decision line.
+    // (drawn by the scatter view's effect, which may come a moment after the numbers on a busy machine)
     const plot = screen.getByTestId('classifier-scatter');
-    expect(plot.querySelectorAll('path[data-cls]')).toHaveLength(data.count);
+    await waitFor(() => expect(plot.querySelectorAll('path[data-cls]')).toHaveLength(data.count));
     expect(plot.querySelector('[data-testid="scatter-boundary"]')?.getAttribute('display')).toBeNull();
     // Every count is labelled as training counts.
     expect(screen.getByTestId('classifier-confusion').textContent).toContain('training counts');

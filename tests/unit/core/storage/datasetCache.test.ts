@@ -46,6 +46,8 @@ describe('openDatasetCache', () => {
       expect(Date.parse(f.savedAt)).toBeGreaterThanOrEqual(t0 - 1);
       expect(Date.parse(f.savedAt)).toBeLessThanOrEqual(Date.now());
     }
+    // The list orders by save time (milliseconds): let the clock move before the next put.
+    await new Promise((r) => setTimeout(r, 5));
     await cache.put(URL_A, new Uint8Array(3)); // replace: now the newest, 3 bytes
     expect((await cache.list()).map((f) => [f.key, f.bytes])).toEqual([
       [URL_A, 3],
