@@ -50,7 +50,11 @@ export interface RclBench {
    */
   training(options?: TrainingBenchOptions): Promise<TrainingBenchResult>;
   /** A few TinyVGG steps in a fresh training worker asked for `backend` (e2e: the worker's backend choice). */
-  workerTrainSmoke(backend: BackendPreference, steps?: number): Promise<WorkerSmokeResult>;
+  workerTrainSmoke(
+    backend: BackendPreference,
+    steps?: number,
+    pretrained?: boolean,
+  ): Promise<WorkerSmokeResult>;
   /** Everything the last calls returned, with their extra detail (runs, threads...). */
   lastDetail: Record<string, unknown>;
 }
@@ -126,8 +130,10 @@ const api: RclBench = {
   convUpdate: logged('convUpdate', () => convUpdateBench()),
   zoo: logged('zoo', (options?: ZooBenchOptions) => zooBench(options)),
   training: logged('training', (options?: TrainingBenchOptions) => trainingBench(options)),
-  workerTrainSmoke: logged('workerTrainSmoke', (backend: BackendPreference, steps?: number) =>
-    workerTrainSmoke(backend, steps),
+  workerTrainSmoke: logged(
+    'workerTrainSmoke',
+    (backend: BackendPreference, steps?: number, pretrained?: boolean) =>
+      workerTrainSmoke(backend, steps, pretrained),
   ),
   profileTrainStep: logged('profileTrainStep', (steps?: number) => profileTrainStep(steps)),
   lastDetail,

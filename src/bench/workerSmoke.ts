@@ -4,6 +4,7 @@
  * WebGPU, wasm, cpu).
  */
 import { DIFFICULTY_PRESETS } from '../core/datasets/phantomTrainingSet';
+import { absoluteZooBase } from '../core/models/zooStorage';
 import type { BackendPreference, BackendReport } from '../core/tensor/backendTypes';
 import { datasetTransfer, TrainerClient } from '../core/training/TrainerClient';
 import type { TrainerEvent } from '../core/training/trainerProtocol';
@@ -19,15 +20,24 @@ export interface WorkerSmokeResult {
 }
 
 /**
- * Trains TinyVGG for `steps` batches of 8 on easy nodule phantoms in a fresh training worker that
- * was asked for `backend`, and reports what ran.
+ * Trains TinyVGG (from scratch, or with `pretrained` fine-tuned from the zoo's weights, which the
+ * worker fetches from the app) for `steps` batches of 8 on easy nodule phantoms in a fresh training
+ * worker that was asked for `backend`, and reports what ran.
  */
-export async function workerTrainSmoke(backend: BackendPreference, steps = 2): Promise<WorkerSmokeResult> {
+export async function workerTrainSmoke(
+  backend: BackendPreference,
+  steps = 2,
+  pretrained = false,
+): Promise<WorkerSmokeResult> {
   const client = new TrainerClient(
     new Worker(new URL('../workers/trainer.worker.ts', import.meta.url), { type: 'module' }),
   );
   try {
-    const report = await client.request({ type: 'init', backend });
+    const report = await client.request({
+      type: 'init',
+      backend,
+      zooBaseUrl: absoluteZooBase(document.baseURI),
+    });
     const before = await client.request({ type: 'memory' });
     const data = await client.request({
       type: 'makePhantom',
@@ -47,7 +57,7 @@ export async function workerTrainSmoke(backend: BackendPreference, steps = 2): P
     await client.request({
       type: 'configure',
       config: {
-        model: { kind: 'zoo', id: 'tiny-vgg', pretrained: false },
+        model: { kind: 'zoo', id: 'tiny-vgg', pretrained },
         optimizer: { kind: 'adam', learningRate: 0.001 },
         batchSize: 8,
         epochs: 1,

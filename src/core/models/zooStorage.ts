@@ -28,6 +28,14 @@ function defaultBase(): string {
   return import.meta.env?.BASE_URL ?? '/';
 }
 
+/**
+ * The app's base URL made absolute against `documentUrl` (the page's `document.baseURI`). A worker
+ * needs it: there a relative URL resolves against the worker script's own address, not the page's.
+ */
+export function absoluteZooBase(documentUrl: string, base: string = defaultBase()): string {
+  return new URL(base, documentUrl).href;
+}
+
 /** The folder URL of a model: `<base>models/<id>/` (a trailing slash is added to `base` if missing). */
 export function modelFolderUrl(id: ZooModelId, base: string = defaultBase()): string {
   return `${base.endsWith('/') ? base : `${base}/`}models/${id}/`;

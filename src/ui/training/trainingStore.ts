@@ -25,6 +25,7 @@ import type { ModelStore, StoredModel, StoredModelMeta } from '../../core/traini
 import type { ConfiguredInfo, TrainerEvent } from '../../core/training/trainerProtocol';
 import { useBackendStore } from '../backendStore';
 import { forgetUserModel } from '../zoo/useZooModel';
+import { absoluteZooBase } from '../../core/models/zooStorage';
 import { camKey } from './camKey';
 import { fillBoth, storeTexts as S } from './trainingTexts';
 import type { RunRecord, TrainingStoreState } from './trainingStoreTypes';
@@ -147,7 +148,13 @@ export const useTrainingStore = create<TrainingStoreState>((set, get) => {
       const c = (factory ?? defaultFactory)();
       client = c;
       c.on(onEvent);
-      ready = c.request({ type: 'init', backend: useBackendStore.getState().preference }).then((report) => {
+      const init = {
+        type: 'init',
+        backend: useBackendStore.getState().preference,
+        // The zoo's weights (fine-tuning) are fetched by the worker: give it the page's base URL.
+        ...(typeof document !== 'undefined' ? { zooBaseUrl: absoluteZooBase(document.baseURI) } : {}),
+      } as const;
+      ready = c.request(init).then((report) => {
         if (gen === generation) set({ backend: report });
         return c;
       });

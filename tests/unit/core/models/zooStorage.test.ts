@@ -7,6 +7,7 @@ import type * as tfc from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { getZooModel } from '../../../../src/core/models/zooCatalog';
 import {
+  absoluteZooBase,
   loadZooModel,
   manifestUrl,
   modelUrl,
@@ -178,5 +179,14 @@ describe('loadZooModel (browser loader, fetch served from a folder)', () => {
       original.dispose();
       await expect(loadZooModel('mlp', '/lab/')).rejects.toThrow(/manifest of 'mlp' could not be fetched/);
     });
+  });
+});
+
+describe('absoluteZooBase', () => {
+  it('resolves the app base against the page, not the worker script (relative and absolute bases)', () => {
+    expect(absoluteZooBase('https://lab.example/cnn/index.html', './')).toBe('https://lab.example/cnn/');
+    expect(absoluteZooBase('https://lab.example/cnn/#/lesson/x', './')).toBe('https://lab.example/cnn/');
+    expect(absoluteZooBase('https://lab.example/cnn/index.html', '/')).toBe('https://lab.example/');
+    expect(absoluteZooBase('http://127.0.0.1:4173/', './')).toBe('http://127.0.0.1:4173/');
   });
 });

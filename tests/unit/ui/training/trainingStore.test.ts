@@ -4,6 +4,7 @@
  * the dataset loaded before).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { absoluteZooBase } from '../../../../src/core/models/zooStorage';
 import { TrainerClient, type TrainerClientPort } from '../../../../src/core/training/TrainerClient';
 import { createInProcessTrainer } from '../../../../src/core/training/inProcessTrainer';
 import type { TrainerEvent, TrainerMessage } from '../../../../src/core/training/trainerProtocol';
@@ -105,6 +106,8 @@ describe('with a scripted worker', () => {
 
   it('inits with the backend preference, splits, sends the data once, and records each run once', async () => {
     const s = store.getState;
+    // A page served under a sub-path (this test runs in Node: the page's document is stood in for).
+    vi.stubGlobal('document', { baseURI: 'https://lab.example/cnn/index.html' });
     await s().loadPhantom({
       task: 'nodule',
       count: 8,
@@ -114,6 +117,10 @@ describe('with a scripted worker', () => {
       imagesPerPatient: 1,
     });
     expect(port.sent[0]).toMatchObject({ type: 'init', backend: 'wasm' });
+    // The worker fetches the zoo's weights itself: it gets the page's base as an absolute URL.
+    const init = port.sent[0] as Extract<TrainerMessage, { type: 'init' }>;
+    expect(init.zooBaseUrl).toBe(absoluteZooBase('https://lab.example/cnn/index.html'));
+    vi.unstubAllGlobals();
     expect(s().backend?.backend).toBe('wasm');
     expect(s().dataStatus).toEqual({ status: 'ready' });
     const split = s().split!;
