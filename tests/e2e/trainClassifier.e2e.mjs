@@ -127,10 +127,10 @@ export const tests = [
       const reads = [await numAttr(curves, 'data-batches')];
       let increases = 0;
       let clicks = 0;
-      /** Up to `n` times: wait 1 s, read the chart's batch count and click the other language. */
+      /** Up to `n` times: wait 0.7 s (progress comes every 0.5 s), read the chart's batch count and click the other language. */
       const readAndClick = async (n) => {
         for (let i = 0; i < n; i++) {
-          await page.waitForTimeout(1000);
+          await page.waitForTimeout(700);
           if ((await controls.getAttribute('data-state')) !== 'running') return;
           await page.getByTestId(clicks++ % 2 === 0 ? 'lang-zh' : 'lang-en').click();
           const b = await numAttr(curves, 'data-batches');
@@ -183,7 +183,7 @@ export const tests = [
       const speed = await page.getByTestId('train-speed').innerText();
       console.log(
         `    step 3: ${finalBatches} batches in ${trainSeconds.toFixed(1)} s (${speed.replace(/^ · /, '')}); ` +
-          `chart batches read 1 s apart: ${reads.join(' → ')}; paused step ${JSON.stringify(stepped)}`,
+          `chart batches read 0.7 s apart: ${reads.join(' → ')}; paused step ${JSON.stringify(stepped)}`,
       );
       const ms = (xs) => xs.map((r) => r.toFixed(1)).join(', ');
       console.log(
