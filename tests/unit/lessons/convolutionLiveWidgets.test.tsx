@@ -119,8 +119,11 @@ describe('feature map (step 2)', () => {
     expect(Number(root.dataset.ms)).toBeGreaterThanOrEqual(0);
     const all: number[] = [];
     for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) all.push(sobel(y, x));
-    expect(screen.getByTestId('feature-range').textContent).toContain(
-      `Feature map: min ${fmt3(Math.min(...all))}, max ${fmt3(Math.max(...all))}`,
+    // The captions render a moment after the canvas (and the status) on a busy machine.
+    await waitFor(() =>
+      expect(screen.getByTestId('feature-range').textContent).toContain(
+        `Feature map: min ${fmt3(Math.min(...all))}, max ${fmt3(Math.max(...all))}`,
+      ),
     );
     expect(live.uploaded - before.up).toBe(1);
     unmount();
@@ -138,7 +141,11 @@ describe('feature map (step 2)', () => {
     for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) abs.push(Math.abs(Math.fround(sobel(y, x))));
     abs.sort((a, b) => a - b);
     const p99 = abs[Math.ceil(0.99 * abs.length) - 1]!;
-    expect(screen.getByTestId('feature-clipped').textContent).toContain(`±${fmt3(p99)}, the 99th percentile`);
+    await waitFor(() =>
+      expect(screen.getByTestId('feature-clipped').textContent).toContain(
+        `±${fmt3(p99)}, the 99th percentile`,
+      ),
+    );
     const convolutions = live.convolutions.length;
     rerender(<FeatureMapWidget {...p} params={{ ...p.params, contrast: 'full' }} />);
     expect(screen.queryByTestId('feature-clipped')).toBeNull();
@@ -205,7 +212,9 @@ describe('feature map (step 2)', () => {
     expect(screen.getByTestId('preset-custom')).toHaveProperty('checked', true);
     expect(screen.getByTestId('preset-finds').textContent).toContain('Custom kernel');
     const max = Math.max(...slice.intensity) * 2;
-    expect(screen.getByTestId('feature-range').textContent).toContain(`max ${fmt3(max)}`);
+    await waitFor(() =>
+      expect(screen.getByTestId('feature-range').textContent).toContain(`max ${fmt3(max)}`),
+    );
     rerender(<FeatureMapWidget {...p} params={{ ...p.params, k: '0,0,0,0,3,0,0,0,0' }} />);
     rerender(<FeatureMapWidget {...p} params={{ ...p.params, k: '0,0,0,0,4,0,0,0,0' }} />);
     await waitFor(() =>
