@@ -10,18 +10,19 @@
  */
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { buildLeNet5, buildMlp, buildMobileNet, buildResNet, buildTinyVgg } from '../models/zooArchitectures';
-import type { ModelSpec, TrainableZooId } from './trainingTypes';
+import {
+  MAX_CUSTOM_BLOCKS,
+  MAX_CUSTOM_DENSE,
+  MAX_CUSTOM_FILTERS,
+  type ModelSpec,
+  type TrainableZooId,
+} from './trainingTypes';
 import { TrainingError } from './TrainingError';
 
 type Layers = typeof tfl;
 type Sym = tfl.SymbolicTensor;
 
-/** Largest custom stack: 4 blocks halve a 64-pixel image to 4 × 4. */
-export const MAX_CUSTOM_BLOCKS = 4;
-/** Filters of the first custom block, at most (they double per block). */
-export const MAX_CUSTOM_FILTERS = 64;
-/** Units of the custom dense layer, at most. */
-export const MAX_CUSTOM_DENSE = 512;
+export { MAX_CUSTOM_BLOCKS, MAX_CUSTOM_DENSE, MAX_CUSTOM_FILTERS };
 
 /** Image side and class count the network is built for, and the seed of its initial weights. */
 export interface ClassifierShape {

@@ -18,6 +18,22 @@ export type ModelSpec =
   | { kind: 'zoo'; id: TrainableZooId; pretrained: boolean }
   | { kind: 'custom'; blocks: number; filters: number; kernel: 3 | 5; dense: number };
 
+/** Largest custom stack: 4 blocks halve a 64-pixel image to 4 × 4. */
+export const MAX_CUSTOM_BLOCKS = 4;
+/** Filters of the first custom block, at most (they double per block). */
+export const MAX_CUSTOM_FILTERS = 64;
+/** Units of the custom dense layer, at most. */
+export const MAX_CUSTOM_DENSE = 512;
+
+/** The custom stack offered when the learner first picks one. */
+export const DEFAULT_CUSTOM_SPEC: Extract<ModelSpec, { kind: 'custom' }> = {
+  kind: 'custom',
+  blocks: 2,
+  filters: 8,
+  kernel: 3,
+  dense: 32,
+};
+
 /** Optimizer and its settings (tfjs `tf.train.sgd`, `momentum` (β = momentum), `adam`). */
 export interface OptimizerSpec {
   kind: 'sgd' | 'momentum' | 'adam';

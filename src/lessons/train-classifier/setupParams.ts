@@ -4,12 +4,16 @@
  */
 import type { EnumParamDef, ParamDef, ParamValues } from '../../core/lessons/types';
 import { snapNumber } from '../../core/lessons/lessonState';
-import type {
-  AugmentSpec,
-  ModelSpec,
-  OptimizerSpec,
-  TrainConfig,
-  TrainableZooId,
+import {
+  DEFAULT_CUSTOM_SPEC,
+  MAX_CUSTOM_BLOCKS,
+  MAX_CUSTOM_DENSE,
+  MAX_CUSTOM_FILTERS,
+  type AugmentSpec,
+  type ModelSpec,
+  type OptimizerSpec,
+  type TrainConfig,
+  type TrainableZooId,
 } from '../../core/training/trainingTypes';
 import { enumValue, MAX_SEED, n, num, onOff, s, type ParamPatch } from './paramBuilders';
 
@@ -31,17 +35,25 @@ export const MODEL_PARAM: EnumParamDef = {
 };
 /** Start a zoo model from the zoo's trained weights (fine-tuning). */
 export const PRETRAINED_PARAM = onOff('pre', 'Start from the zoo’s weights', '从模型库的权重开始', 'off');
-/** Custom stack: blocks of (conv, ReLU, conv, ReLU, max-pool). Defaults: the setup panel's custom stack. */
-export const BLOCKS_PARAM = num('blocks', 'Blocks', '模块数', 1, 4, 1, 2);
+/** Custom stack: blocks of (conv, ReLU, conv, ReLU, max-pool). Bounds and defaults: trainingTypes (`MAX_CUSTOM_*`, `DEFAULT_CUSTOM_SPEC`). */
+export const BLOCKS_PARAM = num(
+  'blocks',
+  'Blocks',
+  '模块数',
+  1,
+  MAX_CUSTOM_BLOCKS,
+  1,
+  DEFAULT_CUSTOM_SPEC.blocks,
+);
 /** Custom stack: filters of the first block (doubling per block). */
 export const FILTERS_PARAM = num(
   'filters',
   'Filters in the first block',
   '第一个模块的滤波器数',
   1,
-  64,
+  MAX_CUSTOM_FILTERS,
   1,
-  8,
+  DEFAULT_CUSTOM_SPEC.filters,
 );
 /** Custom stack: kernel side. */
 export const KERNEL_PARAM: EnumParamDef = {
@@ -52,11 +64,19 @@ export const KERNEL_PARAM: EnumParamDef = {
     { value: '3', label: { en: '3 × 3', zh: '3 × 3' } },
     { value: '5', label: { en: '5 × 5', zh: '5 × 5' } },
   ],
-  default: '3',
+  default: String(DEFAULT_CUSTOM_SPEC.kernel),
   hidden: true,
 };
 /** Custom stack: units of the dense layer before the head (0 = none). */
-export const DENSE_PARAM = num('dense', 'Dense units (0 = none)', '全连接单元数（0 表示无）', 0, 512, 1, 32);
+export const DENSE_PARAM = num(
+  'dense',
+  'Dense units (0 = none)',
+  '全连接单元数（0 表示无）',
+  0,
+  MAX_CUSTOM_DENSE,
+  1,
+  DEFAULT_CUSTOM_SPEC.dense,
+);
 
 /** The optimizer. */
 export const OPTIMIZER_PARAM: EnumParamDef = {

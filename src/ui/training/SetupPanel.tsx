@@ -1,12 +1,16 @@
 import './training.css';
 import { useId } from 'react';
 import type { Lang } from '../../core/lessons/types';
-import type {
-  AugmentSpec,
-  ModelSpec,
-  OptimizerSpec,
-  TrainConfig,
-  TrainableZooId,
+import {
+  DEFAULT_CUSTOM_SPEC,
+  MAX_CUSTOM_BLOCKS,
+  MAX_CUSTOM_DENSE,
+  MAX_CUSTOM_FILTERS,
+  type AugmentSpec,
+  type ModelSpec,
+  type OptimizerSpec,
+  type TrainConfig,
+  type TrainableZooId,
 } from '../../core/training/trainingTypes';
 import { NumberField } from './NumberField';
 import { setupTexts as T } from './trainingTexts';
@@ -14,13 +18,7 @@ import { setupTexts as T } from './trainingTexts';
 const ZOO_IDS: readonly TrainableZooId[] = ['tiny-vgg', 'lenet5', 'mlp', 'mobilenet', 'resnet'];
 const CUSTOM = 'custom';
 /** The custom stack offered when the user picks it. */
-export const DEFAULT_CUSTOM: Extract<ModelSpec, { kind: 'custom' }> = {
-  kind: 'custom',
-  blocks: 2,
-  filters: 8,
-  kernel: 3,
-  dense: 32,
-};
+export const DEFAULT_CUSTOM = DEFAULT_CUSTOM_SPEC;
 const OPTIMIZERS: readonly OptimizerSpec['kind'][] = ['sgd', 'momentum', 'adam'];
 
 /**
@@ -94,7 +92,7 @@ export function SetupPanel({
             label={T.blocks[lang]}
             value={m.blocks}
             min={1}
-            max={4}
+            max={MAX_CUSTOM_BLOCKS}
             integer
             testId="setup-blocks"
             onChange={(v) => setModel({ ...m, blocks: v })}
@@ -103,7 +101,7 @@ export function SetupPanel({
             label={T.filters[lang]}
             value={m.filters}
             min={1}
-            max={64}
+            max={MAX_CUSTOM_FILTERS}
             integer
             testId="setup-filters"
             onChange={(v) => setModel({ ...m, filters: v })}
@@ -124,7 +122,7 @@ export function SetupPanel({
             label={T.dense[lang]}
             value={m.dense}
             min={0}
-            max={512}
+            max={MAX_CUSTOM_DENSE}
             integer
             testId="setup-dense"
             onChange={(v) => setModel({ ...m, dense: v })}
