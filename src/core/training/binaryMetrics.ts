@@ -16,6 +16,7 @@
  * `average_precision_score` (https://scikit-learn.org/stable/modules/model_evaluation.html#precision-recall-f-measure-metrics).
  */
 import { createRng, shuffleInPlace } from '../imaging/phantoms/random';
+import type { Evaluation } from './trainingTypes';
 import { rocCurve } from './rocAuc';
 
 /** The four cells of a binary confusion table. */
@@ -317,6 +318,23 @@ export function oneVsRest(labels: ArrayLike<number>, positiveClass: number): Uin
   const out = new Uint8Array(labels.length);
   for (let i = 0; i < labels.length; i++) out[i] = labels[i] === positiveClass ? 1 : 0;
   return out;
+}
+
+/** Scores of the positive class and 0/1 labels of evaluated images. */
+export interface BinaryScores {
+  scores: Float32Array;
+  labels: Uint8Array;
+}
+
+/**
+ * The evaluation as a binary problem: the probability of `positiveClass` as the score and
+ * "is `positiveClass`" as the label (one-vs-rest when there are more than two classes).
+ */
+export function binaryScores(evaluation: Evaluation, positiveClass = 1): BinaryScores {
+  return {
+    scores: classScores(evaluation.probabilities, evaluation.classes, positiveClass),
+    labels: oneVsRest(evaluation.labels, positiveClass),
+  };
 }
 
 /**

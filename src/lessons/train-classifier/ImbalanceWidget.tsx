@@ -11,14 +11,8 @@ import { paramNumber } from '../paramValue';
 import { useD3View } from '../useD3View';
 import type { WidgetProps } from '../widgetTypes';
 import { DataGate, TrainerError } from './DataGate';
-import {
-  binaryScores,
-  CURVE_PREVALENCES,
-  imbalanceCurve,
-  imbalanceFigures,
-  type BinaryScores,
-  type ImbalanceFigures,
-} from './imbalanceMaths';
+import { binaryScores, type BinaryScores } from '../../core/training/binaryMetrics';
+import { CURVE_PREVALENCES, imbalanceCurve, imbalanceFigures, type ImbalanceFigures } from './imbalanceMaths';
 import { DRAW_PARAM, PREVALENCE_PARAM } from './trainClassifierParams';
 import { imbalanceWidgetTexts as T, SPLIT_WORDS } from './trainClassifierWidgetTexts';
 import './trainClassifier.css';

@@ -10,31 +10,12 @@
  * evaluated set's sensitivity and specificity, to set the sampled figures against.
  */
 import {
-  classScores,
   confusionAt,
-  oneVsRest,
   subsampleToPrevalence,
   thresholdStats,
+  type BinaryScores,
 } from '../../core/training/binaryMetrics';
 import { rocAuc } from '../../core/training/rocAuc';
-import type { Evaluation } from '../../core/training/trainingTypes';
-
-/** Scores of the positive class and 0/1 labels of evaluated images. */
-export interface BinaryScores {
-  scores: Float32Array;
-  labels: Uint8Array;
-}
-
-/**
- * The evaluation as a binary problem: the probability of `positiveClass` as the score and
- * "is `positiveClass`" as the label (one-vs-rest when there are more than two classes).
- */
-export function binaryScores(evaluation: Evaluation, positiveClass = 1): BinaryScores {
-  return {
-    scores: classScores(evaluation.probabilities, evaluation.classes, positiveClass),
-    labels: oneVsRest(evaluation.labels, positiveClass),
-  };
-}
 
 /** What the imbalance step shows for one prevalence. */
 export interface ImbalanceFigures {

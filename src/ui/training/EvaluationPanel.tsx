@@ -5,10 +5,9 @@ import type { Lang, Localized } from '../../core/lessons/types';
 import {
   argmaxRows,
   bestThreshold,
-  classScores,
+  binaryScores,
   confusionAt,
   confusionMatrix,
-  oneVsRest,
   thresholdStats,
 } from '../../core/training/binaryMetrics';
 import { rocAuc, rocCurve } from '../../core/training/rocAuc';
@@ -94,8 +93,7 @@ export function EvaluationPanel({
 
   const derived = useMemo(() => {
     if (!evaluation || evaluation.labels.length === 0) return null;
-    const scores = classScores(evaluation.probabilities, evaluation.classes, positive);
-    const labels01 = oneVsRest(evaluation.labels, positive);
+    const { scores, labels: labels01 } = binaryScores(evaluation, positive);
     const points = rocCurve(scores, labels01);
     const best = points.length ? bestThreshold(scores, labels01) : null;
     return {

@@ -86,7 +86,8 @@ async function withModelStore<T>(fn: (store: ModelStore) => Promise<T>): Promise
   }
 }
 
-const INITIAL = {
+/** The store's data before anything is loaded (also what `reset()` returns to). */
+export const INITIAL_TRAINING_STATE = {
   dataset: null,
   dataStatus: { status: 'none' },
   skipped: [],
@@ -251,7 +252,7 @@ export const useTrainingStore = create<TrainingStoreState>((set, get) => {
   }
 
   return {
-    ...INITIAL,
+    ...INITIAL_TRAINING_STATE,
 
     async loadPhantom(spec) {
       await loading(S.generating, async () => {
@@ -473,7 +474,7 @@ export const useTrainingStore = create<TrainingStoreState>((set, get) => {
       sent = null;
       openRun = null;
       runCounter = 0;
-      set({ ...INITIAL });
+      set({ ...INITIAL_TRAINING_STATE });
     },
   };
 });

@@ -12,7 +12,7 @@ import type { EpochRecord, Evaluation, TrainConfig } from '../../../src/core/tra
 import { resetRequestedPhantom } from '../../../src/lessons/train-classifier/DataWidget';
 import { resetExperimentMemory } from '../../../src/lessons/train-classifier/experimentRuns';
 import { trainClassifier } from '../../../src/lessons/train-classifier/trainClassifier';
-import { DEFAULT_CONFIG, DEFAULT_SPLIT, useTrainingStore } from '../../../src/ui/training/trainingStore';
+import { INITIAL_TRAINING_STATE, useTrainingStore } from '../../../src/ui/training/trainingStore';
 import type { RunRecord, TrainingStoreState } from '../../../src/ui/training/trainingStoreTypes';
 
 /** Both languages, for `it.each`. */
@@ -139,22 +139,7 @@ export function withTrainingStoreSpies(): () => StoreSpies {
     spies = Object.fromEntries(ACTIONS.map((n) => [n, vi.fn(async () => undefined)])) as StoreSpies;
     useTrainingStore.setState({
       ...(spies as unknown as Partial<TrainingStoreState>),
-      dataset: null,
-      dataStatus: { status: 'none' },
-      skipped: [],
-      split: null,
-      splitOptions: DEFAULT_SPLIT,
-      trainLimit: null,
-      config: DEFAULT_CONFIG,
-      configured: null,
-      progress: null,
-      batches: [],
-      epochs: [],
-      runs: [],
-      trainer: { status: 'idle' },
-      evaluation: null,
-      cams: {},
-      savedModels: [],
+      ...INITIAL_TRAINING_STATE,
     });
   });
   afterEach(() => {

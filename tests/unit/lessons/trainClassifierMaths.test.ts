@@ -15,11 +15,8 @@ import {
   runExperiment,
   type ExperimentSpec,
 } from '../../../src/lessons/train-classifier/experimentRuns';
-import {
-  binaryScores,
-  imbalanceCurve,
-  imbalanceFigures,
-} from '../../../src/lessons/train-classifier/imbalanceMaths';
+import { binaryScores } from '../../../src/core/training/binaryMetrics';
+import { imbalanceCurve, imbalanceFigures } from '../../../src/lessons/train-classifier/imbalanceMaths';
 import {
   compareRuns,
   earlyStopping,
