@@ -7,8 +7,9 @@ import { userModelTexts as U } from './userModelTexts';
 const MODEL_STEPS = [inputStepTexts, layerStepTexts, featureStepTexts, gradCamStepTexts];
 
 /**
- * While the learner's own model is open: links that open it in each step (moving between steps
- * otherwise starts a step with its default model), and, when a phantom was asked for, why the
+ * While the learner's own model is open: links that open it in each step (the lesson's own step
+ * navigation also keeps it, since the `um` parameter is carried; these name the steps that take a
+ * model), and, when a phantom was asked for, why the
  * gallery's slice is shown instead; a button closes it (the `model` choice applies again).
  * Nothing for a zoo model.
  */
